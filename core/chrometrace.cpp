@@ -1,0 +1,289 @@
+#include "chrometrace.h"
+
+#include "trace.h"
+
+#include <QFileInfo>
+#include <QIODevice>
+#include <QSaveFile>
+
+#include <cstdio>
+#include <vector>
+
+namespace awaitscope {
+
+namespace {
+
+/// A JSON string literal's contents: quotes, backslashes and control characters escaped.
+QByteArray escaped(const QString &s)
+{
+    const QByteArray utf8 = s.toUtf8();
+    QByteArray out;
+    out.reserve(utf8.size() + 8);
+    for (const char c : utf8) {
+        switch (c) {
+        case '"':
+            out.append("\\\"");
+            break;
+        case '\\':
+            out.append("\\\\");
+            break;
+        case '\n':
+            out.append("\\n");
+            break;
+        case '\t':
+            out.append("\\t");
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", unsigned(c));
+                out.append(buf);
+            } else {
+                out.append(c);
+            }
+        }
+    }
+    return out;
+}
+
+/// Buffers output and flushes it to the device in large writes.
+class JsonOut
+{
+public:
+    explicit JsonOut(QIODevice *device)
+        : m_device(device)
+    {
+        m_buffer.reserve(BufferSize + 4096);
+    }
+    JsonOut &operator<<(const char *s)
+    {
+        m_buffer.append(s);
+        return check();
+    }
+    JsonOut &operator<<(const QByteArray &s)
+    {
+        m_buffer.append(s);
+        return check();
+    }
+    JsonOut &operator<<(qint64 v)
+    {
+        m_buffer.append(QByteArray::number(v));
+        return check();
+    }
+    /// A time in microseconds with nanosecond precision, as the format wants.
+    JsonOut &micros(qint64 ns)
+    {
+        const bool negative = ns < 0;
+        const quint64 a = quint64(negative ? -ns : ns);
+        if (negative)
+            m_buffer.append('-');
+        m_buffer.append(QByteArray::number(a / 1000));
+        const quint64 frac = a % 1000;
+        if (frac) {
+            char digits[5] = {'.', char('0' + frac / 100), char('0' + frac / 10 % 10), char('0' + frac % 10), 0};
+            m_buffer.append(digits);
+        }
+        return check();
+    }
+    /// A JSON string literal, escaped.
+    JsonOut &str(const QString &s)
+    {
+        m_buffer.append('"');
+        m_buffer.append(escaped(s));
+        m_buffer.append('"');
+        return check();
+    }
+    bool finish()
+    {
+        flush();
+        return m_ok;
+    }
+
+private:
+    static constexpr qsizetype BufferSize = 1 << 20;
+    JsonOut &check()
+    {
+        if (m_buffer.size() >= BufferSize)
+            flush();
+        return *this;
+    }
+    void flush()
+    {
+        if (!m_buffer.isEmpty() && m_device->write(m_buffer) != m_buffer.size())
+            m_ok = false;
+        m_buffer.clear();
+    }
+    QIODevice *m_device;
+    QByteArray m_buffer;
+    bool m_ok = true;
+};
+
+QByteArray outcomeName(TaskOutcome o)
+{
+    switch (o) {
+    case TaskOutcome::Running:
+        return "running";
+    case TaskOutcome::Ok:
+        return "ok";
+    case TaskOutcome::Error:
+        return "error";
+    case TaskOutcome::Cancelled:
+        return "cancelled";
+    }
+    return "unknown";
+}
+
+const char *resultName(WaitResult r)
+{
+    switch (r) {
+    case WaitResult::Ok:
+        return "ok";
+    case WaitResult::Failed:
+        return "failed";
+    case WaitResult::TimedOut:
+        return "timed out";
+    case WaitResult::Cancelled:
+        return "cancelled";
+    }
+    return "unknown";
+}
+
+} // namespace
+
+bool ChromeTraceWriter::write(QIODevice *device) const
+{
+    JsonOut out(device);
+    const Trace &t = m_trace;
+    // The end of the trace: slices still open (a run stopped mid-await) end there.
+    const qint64 endNs = t.size() ? t.at(t.size() - 1).timeNs : 0;
+
+    // Escaped labels of the sites, once each.
+    std::vector<QByteArray> siteNames(t.siteCount());
+    std::vector<QByteArray> siteLines(t.siteCount());
+    for (SiteId s = 0; s < t.siteCount(); ++s) {
+        const Site &site = t.siteAt(s);
+        siteNames[s] = escaped(t.string(site.label));
+        siteLines[s] = escaped(t.string(site.file) + u':' + QString::number(site.line));
+    }
+
+    out << R"({"displayTimeUnit":"ms","otherData":{"generator":"Awaitscope"},"traceEvents":[)";
+    out << R"({"ph":"M","pid":1,"name":"process_name","args":{"name":"Awaitscope run"}})";
+
+    // Lanes: one thread per task, named after it, sorted by id.
+    for (TaskId id = 0; id < t.taskCount(); ++id) {
+        const qint64 tid = qint64(id) + 1;
+        out << ",\n{\"ph\":\"M\",\"pid\":1,\"tid\":" << tid << R"(,"name":"thread_name","args":{"name":)";
+        out.str(t.taskName(id)) << "}}";
+        out << ",\n{\"ph\":\"M\",\"pid\":1,\"tid\":" << tid << R"(,"name":"thread_sort_index","args":{"sort_index":)"
+            << qint64(id) << "}}";
+    }
+
+    // Lifetimes and spawn flows.
+    for (TaskId id = 0; id < t.taskCount(); ++id) {
+        const TaskInfo &info = t.task(id);
+        const qint64 tid = qint64(id) + 1;
+        const qint64 end = info.endNs >= 0 ? info.endNs : endNs;
+        out << ",\n{\"ph\":\"X\",\"cat\":\"task\",\"pid\":1,\"tid\":" << tid << ",\"ts\":";
+        out.micros(info.spawnNs) << ",\"dur\":";
+        out.micros(end - info.spawnNs) << ",\"name\":";
+        out.str(t.taskName(id)) << R"(,"args":{"task":)" << qint64(id) << R"(,"outcome":")" << outcomeName(info.outcome)
+                                << "\"";
+        if (info.message) {
+            out << ",\"message\":";
+            out.str(t.taskMessage(id));
+        }
+        out << "}}";
+        if (info.parent != NoTask) {
+            out << ",\n{\"ph\":\"s\",\"cat\":\"spawn\",\"name\":\"spawn\",\"id\":" << qint64(id)
+                << ",\"pid\":1,\"tid\":" << qint64(info.parent) + 1 << ",\"ts\":";
+            out.micros(info.spawnNs) << "}";
+            out << ",\n{\"ph\":\"f\",\"bp\":\"e\",\"cat\":\"spawn\",\"name\":\"spawn\",\"id\":" << qint64(id)
+                << ",\"pid\":1,\"tid\":" << tid << ",\"ts\":";
+            out.micros(info.spawnNs) << "}";
+        }
+    }
+
+    // Awaits and blocked sections: pair each suspend with its task's next resume.
+    std::vector<std::pair<qint64, SiteId>> open(t.taskCount(), {-1, 0});
+    std::vector<std::pair<qint64, SiteId>> blocked(t.taskCount(), {-1, 0});
+    auto slice = [&](const char *cat, const char *prefix, TaskId task, qint64 from, qint64 to, SiteId site,
+                     const char *result) {
+        out << ",\n{\"ph\":\"X\",\"cat\":\"" << cat << "\",\"pid\":1,\"tid\":" << qint64(task) + 1 << ",\"ts\":";
+        out.micros(from) << ",\"dur\":";
+        out.micros(to - from) << ",\"name\":\"" << prefix << siteNames[site] << R"(","args":{"line":")"
+                              << siteLines[site] << "\",\"result\":\"" << result << "\"}}";
+    };
+    for (quint64 i = 0; i < t.size(); ++i) {
+        const TraceEvent &e = t.at(i);
+        switch (e.kind()) {
+        case EventKind::Suspend:
+            open[e.task] = {e.timeNs, e.arg()};
+            break;
+        case EventKind::Resume:
+            if (open[e.task].first >= 0) {
+                const auto result = WaitResult(e.arg());
+                slice("await", "", e.task, open[e.task].first, e.timeNs, open[e.task].second, resultName(result));
+                if (result == WaitResult::Failed || result == WaitResult::TimedOut) {
+                    out << ",\n{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"error\",\"pid\":1,\"tid\":" << qint64(e.task) + 1
+                        << ",\"ts\":";
+                    out.micros(e.timeNs) << ",\"name\":\"" << resultName(result) << ": "
+                                         << siteNames[open[e.task].second] << "\"}";
+                }
+                open[e.task].first = -1;
+            }
+            break;
+        case EventKind::BlockBegin:
+            blocked[e.task] = {e.timeNs, e.arg()};
+            break;
+        case EventKind::BlockEnd:
+            if (blocked[e.task].first >= 0) {
+                slice("blocked", "blocked: ", e.task, blocked[e.task].first, e.timeNs, blocked[e.task].second, "ok");
+                blocked[e.task].first = -1;
+            }
+            break;
+        case EventKind::Finish: {
+            const auto outcome = TaskOutcome(e.arg());
+            if (outcome == TaskOutcome::Error || outcome == TaskOutcome::Cancelled) {
+                out << ",\n{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"" << outcomeName(outcome)
+                    << "\",\"pid\":1,\"tid\":" << qint64(e.task) + 1 << ",\"ts\":";
+                out.micros(e.timeNs) << ",\"name\":\"" << outcomeName(outcome) << "\",\"args\":{\"message\":";
+                out.str(t.taskMessage(e.task)) << "}}";
+            }
+            break;
+        }
+        case EventKind::Spawn:
+            break;
+        }
+    }
+    // Awaits still open when the trace ends (a stopped run) are drawn up to its end.
+    for (TaskId id = 0; id < t.taskCount(); ++id) {
+        if (open[id].first >= 0)
+            slice("await", "", id, open[id].first, endNs, open[id].second, "unfinished");
+    }
+    out << "\n]}\n";
+    return out.finish();
+}
+
+bool ChromeTraceWriter::writeFile(const QString &path, QString *error) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    if (!write(&file)) {
+        file.cancelWriting();
+        if (error)
+            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    if (!file.commit()) {
+        if (error)
+            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace awaitscope

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QtGlobal>
+
+namespace awaitscope {
+
+enum class ClockMode : quint8 {
+    Real, // simulated time follows the wall clock, times the speed factor
+    Virtual, // simulated time jumps to the next due event as soon as the loop is idle
+};
+
+/**
+ * The simulated time of a run, in nanoseconds since the run started.
+ *
+ * In real mode it is the wall time elapsed while running, scaled by the speed factor: pausing
+ * freezes it, and changing speed re-anchors it so time never jumps. In virtual mode only the
+ * scheduler moves it (advanceTo), which makes runs instant and exactly reproducible.
+ */
+class SimClock
+{
+public:
+    static constexpr double MinSpeed = 0.05;
+    static constexpr double MaxSpeed = 20.0;
+
+    SimClock();
+
+    ClockMode mode() const noexcept { return m_mode; }
+    void setMode(ClockMode mode);
+
+    double speed() const noexcept { return m_speed; }
+    /// Clamps to [MinSpeed, MaxSpeed]; returns the speed actually set.
+    double setSpeed(double speed);
+
+    bool isPaused() const noexcept { return m_paused; }
+    void pause();
+    void resume();
+
+    qint64 now() const noexcept
+    {
+        if (m_mode == ClockMode::Virtual || m_paused)
+            return m_anchorSim;
+        return m_anchorSim + qint64(double(m_wall.nsecsElapsed() - m_anchorWall) * m_speed);
+    }
+
+    /// Moves time forward to t (never backwards). Used by the virtual clock, by single
+    /// stepping, and by synchronous waits in virtual mode.
+    void advanceTo(qint64 t);
+
+    /// Wall nanoseconds from now until simulated time t at the current speed (0 if past).
+    qint64 wallDelayUntil(qint64 t) const;
+
+    void reset();
+
+private:
+    void reanchor();
+
+    QElapsedTimer m_wall;
+    qint64 m_anchorWall = 0;
+    qint64 m_anchorSim = 0;
+    double m_speed = 1.0;
+    ClockMode m_mode = ClockMode::Real;
+    bool m_paused = false;
+};
+
+} // namespace awaitscope

@@ -1,0 +1,306 @@
+#include "runtime.h"
+
+#include <QEventLoop>
+#include <QLoggingCategory>
+#include <QMetaObject>
+#include <QThread>
+
+Q_LOGGING_CATEGORY(lcRuntime, "awaitscope.runtime")
+
+namespace awaitscope {
+
+// --- awaiters ------------------------------------------------------------------------------
+
+void WaitAwaiter::onWake(void *ctx, WakeReason reason)
+{
+    auto *self = static_cast<WaitAwaiter *>(ctx);
+    self->m_reason = reason;
+    self->m_rt->endWait(self->m_task, reason == WakeReason::Cancelled ? WaitResult::Cancelled : self->m_result);
+    self->m_handle.resume();
+}
+
+void WaitAwaiter::suspendUntil(std::coroutine_handle<> h, qint64 dueNs)
+{
+    m_handle = h;
+    m_task = m_rt->currentTask();
+    m_ticket = m_rt->beginWait(m_task, m_site, dueNs, &WaitAwaiter::onWake, this);
+}
+
+void WaitAwaiter::suspendParked(std::coroutine_handle<> h)
+{
+    m_handle = h;
+    m_task = m_rt->currentTask();
+    m_ticket = m_rt->beginParkedWait(m_task, m_site, &WaitAwaiter::onWake, this);
+}
+
+void SleepAwaiter::await_suspend(std::coroutine_handle<> h)
+{
+    suspendUntil(h, m_rt->now() + m_ns);
+}
+
+// --- runtime -------------------------------------------------------------------------------
+
+struct Runtime::Callback {
+    Runtime *rt;
+    std::function<void()> fn;
+    bool posted;
+    WaitResult result;
+};
+
+Runtime::Runtime(QObject *parent)
+    : QObject(parent)
+    , m_scheduler(&m_clock)
+{
+    connect(&m_scheduler, &Scheduler::batchFinished, &m_trace, &Trace::flush);
+}
+
+Runtime::~Runtime()
+{
+    // Unwind every coroutine while the scheduler and the trace still exist.
+    cancelAll();
+}
+
+void Runtime::checkTask(TaskId task) const
+{
+    if (task == NoTask || task >= m_taskState.size())
+        throw std::logic_error("awaited outside a task: start the coroutine with Runtime::spawn");
+}
+
+TaskId Runtime::beginTask(const TaskName &name)
+{
+    const TaskId parent = currentTask();
+    const TaskId id = m_trace.addTask(parent, m_trace.intern(name.pattern), name.arg, now());
+    m_taskState.emplace_back();
+    ++m_running;
+    return id;
+}
+
+void Runtime::endTask(TaskId task, TaskOutcome outcome, const QString &message)
+{
+    if (task >= m_taskState.size() || m_trace.task(task).outcome != TaskOutcome::Running)
+        return;
+    m_trace.finishTask(task, outcome, now(), message);
+    m_taskState[task].ticket = {};
+    if (--m_running == 0)
+        Q_EMIT allTasksFinished();
+}
+
+void Runtime::completeJob(JobStateBase &state, TaskOutcome outcome, const QString &message)
+{
+    state.done = true;
+    if (state.nestedLoop)
+        state.nestedLoop->quit();
+    for (const Ticket t : state.joiners)
+        m_scheduler.wake(t, WakeReason::Due);
+    state.joiners.clear();
+    endTask(state.task, outcome, message);
+}
+
+void Runtime::cancel(TaskId task)
+{
+    if (task >= m_taskState.size() || m_trace.task(task).outcome != TaskOutcome::Running)
+        return;
+    m_taskState[task].cancelRequested = true;
+    m_scheduler.wake(m_taskState[task].ticket, WakeReason::Cancelled);
+    // Structured: a cancelled task's running children are cancelled with it. Children always
+    // have larger ids than their parent.
+    for (TaskId child = task + 1; child < m_trace.taskCount(); ++child) {
+        const TaskInfo &info = m_trace.task(child);
+        if (info.parent == task && info.outcome == TaskOutcome::Running)
+            cancel(child);
+    }
+}
+
+void Runtime::cancelAll()
+{
+    for (TaskState &s : m_taskState)
+        s.cancelRequested = true;
+    m_scheduler.cancelAll();
+    // Whatever is left did not wait on the scheduler (a callback chain that lost its way, a
+    // caller inside a nested loop): it is over too.
+    for (TaskId t = 0; t < m_trace.taskCount(); ++t)
+        endTask(t, TaskOutcome::Cancelled);
+    m_trace.flush();
+}
+
+void Runtime::reset()
+{
+    cancelAll();
+    ++m_generation;
+    m_trace.clear();
+    m_taskState.clear();
+    m_running = 0;
+    m_clock.reset();
+}
+
+void Runtime::setClockMode(ClockMode mode)
+{
+    m_clock.setMode(mode);
+    m_scheduler.rearm();
+}
+
+double Runtime::setSpeed(double speed)
+{
+    const double set = m_clock.setSpeed(speed);
+    m_scheduler.rearm();
+    return set;
+}
+
+void Runtime::pause()
+{
+    m_clock.pause();
+    m_scheduler.pause();
+}
+
+void Runtime::resume()
+{
+    m_clock.resume();
+    m_scheduler.resume();
+}
+
+bool Runtime::step()
+{
+    if (!isPaused())
+        pause();
+    return m_scheduler.step();
+}
+
+SleepAwaiter Runtime::sleep(qint64 ns, const QString &label, std::source_location loc)
+{
+    return SleepAwaiter(this, site(label, loc), std::max<qint64>(ns, 0));
+}
+
+Ticket Runtime::beginWait(TaskId task, SiteId site, qint64 dueNs, WakeFn fn, void *ctx)
+{
+    checkTask(task);
+    const qint64 t = now();
+    m_trace.append(t, task, EventKind::Suspend, site);
+    TaskState &state = m_taskState[task];
+    // An await in a task that is being cancelled ends at once, with the cancellation.
+    const Ticket ticket = state.cancelRequested
+        ? m_scheduler.schedule(t, task, fn, ctx, WakeReason::Cancelled)
+        : m_scheduler.schedule(std::max(dueNs, t), task, fn, ctx);
+    state.ticket = ticket;
+    return ticket;
+}
+
+Ticket Runtime::beginParkedWait(TaskId task, SiteId site, WakeFn fn, void *ctx)
+{
+    checkTask(task);
+    m_trace.append(now(), task, EventKind::Suspend, site);
+    TaskState &state = m_taskState[task];
+    const Ticket ticket = m_scheduler.park(task, fn, ctx);
+    if (state.cancelRequested)
+        m_scheduler.wake(ticket, WakeReason::Cancelled);
+    state.ticket = ticket;
+    return ticket;
+}
+
+void Runtime::endWait(TaskId task, WaitResult result)
+{
+    m_trace.append(now(), task, EventKind::Resume, quint32(result));
+    m_taskState[task].ticket = {};
+}
+
+void Runtime::beginNestedWait(TaskId task, SiteId site)
+{
+    m_trace.append(now(), task, EventKind::Suspend, site);
+}
+
+bool Runtime::endNestedWait(TaskId task, quint64 generation)
+{
+    if (generation != m_generation)
+        return false; // the run was reset while this caller sat in its nested loop
+    m_trace.append(now(), task, EventKind::Resume, 0);
+    m_trace.flush();
+    return true;
+}
+
+void Runtime::onCallbackWake(void *ctx, WakeReason reason)
+{
+    std::unique_ptr<Callback> cb(static_cast<Callback *>(ctx));
+    Runtime *rt = cb->rt;
+    const TaskId task = rt->currentTask();
+    rt->endWait(task, reason == WakeReason::Cancelled ? WaitResult::Cancelled : cb->result);
+    if (reason == WakeReason::Cancelled) {
+        rt->endTask(task, TaskOutcome::Cancelled);
+        return;
+    }
+    if (!cb->posted) {
+        try {
+            cb->fn();
+        } catch (const TaskCancelled &) {
+            rt->endTask(task, TaskOutcome::Cancelled);
+        } catch (const std::exception &e) {
+            rt->endTask(task, TaskOutcome::Error, QString::fromUtf8(e.what()));
+        } catch (...) {
+            rt->endTask(task, TaskOutcome::Error, QStringLiteral("unknown exception"));
+        }
+        return;
+    }
+    // Out of the batch first: the function may run a nested event loop. Virtual time holds
+    // still until it ran.
+    rt->m_scheduler.hold();
+    const quint64 gen = rt->m_generation;
+    QMetaObject::invokeMethod(
+        rt,
+        [rt, gen, task, fn = std::move(cb->fn)]() {
+            rt->m_scheduler.release();
+            if (gen != rt->m_generation)
+                return;
+            CurrentTaskScope scope(&rt->m_scheduler, task);
+            try {
+                fn();
+            } catch (const TaskCancelled &) {
+                if (gen == rt->m_generation)
+                    rt->endTask(task, TaskOutcome::Cancelled);
+            } catch (const std::exception &e) {
+                if (gen == rt->m_generation)
+                    rt->endTask(task, TaskOutcome::Error, QString::fromUtf8(e.what()));
+            }
+            if (gen == rt->m_generation)
+                rt->m_trace.flush();
+        },
+        Qt::QueuedConnection);
+}
+
+void Runtime::callAt(qint64 dueNs, SiteId site, std::function<void()> fn, WaitResult result)
+{
+    auto cb = std::make_unique<Callback>(Callback{this, std::move(fn), false, result});
+    beginWait(currentTask(), site, dueNs, &Runtime::onCallbackWake, cb.get());
+    cb.release(); // owned by the wait now: onCallbackWake deletes it
+}
+
+void Runtime::postAt(qint64 dueNs, SiteId site, std::function<void()> fn)
+{
+    auto cb = std::make_unique<Callback>(Callback{this, std::move(fn), true, WaitResult::Ok});
+    beginWait(currentTask(), site, dueNs, &Runtime::onCallbackWake, cb.get());
+    cb.release(); // owned by the wait now: onCallbackWake deletes it
+}
+
+TaskId Runtime::spawnSync(const TaskName &name, qint64 delayNs, std::function<void()> fn, std::source_location loc)
+{
+    const TaskId task = beginTask(name);
+    CurrentTaskScope scope(&m_scheduler, task);
+    postAt(now() + std::max<qint64>(delayNs, 0), site(QStringLiteral("posted event"), loc),
+           [this, task, fn = std::move(fn)]() {
+               fn();
+               endTask(task, TaskOutcome::Ok);
+           });
+    return task;
+}
+
+void Runtime::blockFor(qint64 ns)
+{
+    if (ns <= 0)
+        return;
+    if (m_clock.mode() == ClockMode::Virtual || m_clock.isPaused()) {
+        m_clock.advanceTo(m_clock.now() + ns);
+        return;
+    }
+    // The deliberate exception to "never block the loop": this is what the blocking scenario
+    // shows. The thread really sleeps, scaled by the speed factor.
+    QThread::usleep(static_cast<unsigned long>(double(ns) / m_clock.speed() / 1000.0));
+}
+
+} // namespace awaitscope

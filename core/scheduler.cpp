@@ -1,0 +1,305 @@
+#include "scheduler.h"
+
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+
+#include <algorithm>
+#include <chrono>
+
+Q_LOGGING_CATEGORY(lcScheduler, "awaitscope.scheduler")
+
+namespace awaitscope {
+
+namespace {
+// std::*_heap keep the greatest element first: "greater" puts the earliest (due, seq) there.
+struct Later {
+    template<typename E>
+    bool operator()(const E &a, const E &b) const noexcept
+    {
+        return a.due != b.due ? a.due > b.due : a.seq > b.seq;
+    }
+};
+constexpr int MaxCancelRounds = 64;
+} // namespace
+
+Scheduler::Scheduler(SimClock *clock, QObject *parent)
+    : QObject(parent)
+    , m_clock(clock)
+{
+    m_timer.setSingleShot(true);
+    m_timer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timer, &QTimer::timeout, this, &Scheduler::tick);
+}
+
+Scheduler::~Scheduler() = default;
+
+quint32 Scheduler::allocSlot(TaskId task, WakeFn fn, void *ctx, quint8 state, WakeReason reason)
+{
+    quint32 index;
+    if (!m_freeSlots.empty()) {
+        index = m_freeSlots.back();
+        m_freeSlots.pop_back();
+    } else {
+        index = quint32(m_slots.size());
+        m_slots.emplace_back();
+    }
+    Slot &s = m_slots[index];
+    s.fn = fn;
+    s.ctx = ctx;
+    s.task = task;
+    s.state = state;
+    s.reason = reason;
+    ++m_live;
+    return index;
+}
+
+Ticket Scheduler::schedule(qint64 dueNs, TaskId task, WakeFn fn, void *ctx, WakeReason reason)
+{
+    const quint32 index = allocSlot(task, fn, ctx, Scheduled, reason);
+    const quint32 gen = m_slots[index].gen;
+    pushHeap({dueNs, m_seq++, index, gen});
+    // Only an entry that became the earliest can move the timer; skip re-arming inside a batch,
+    // which re-arms once when it ends.
+    if (m_depth == 0 && m_heap.front().slot == index)
+        arm();
+    return {index, gen};
+}
+
+Ticket Scheduler::park(TaskId task, WakeFn fn, void *ctx)
+{
+    const quint32 index = allocSlot(task, fn, ctx, Parked, WakeReason::Due);
+    return {index, m_slots[index].gen};
+}
+
+bool Scheduler::isLive(Ticket t) const noexcept
+{
+    return !t.isNull() && t.slot < m_slots.size() && m_slots[t.slot].gen == t.gen
+        && m_slots[t.slot].state != Free;
+}
+
+bool Scheduler::wake(Ticket t, WakeReason reason)
+{
+    if (!isLive(t))
+        return false;
+    Slot &s = m_slots[t.slot];
+    s.reason = reason;
+    if (s.state == Ready)
+        return true; // already queued: it keeps its place, with the new reason
+    // A scheduled slot leaves a stale heap entry behind; bumping the generation disowns it.
+    if (s.state == Scheduled)
+        ++s.gen;
+    s.state = Ready;
+    m_ready.push_back({t.slot, s.gen});
+    if (m_depth == 0)
+        arm();
+    return true;
+}
+
+qint64 Scheduler::nextDue() const noexcept
+{
+    if (!m_ready.empty())
+        return now();
+    return m_heap.empty() ? -1 : m_heap.front().due;
+}
+
+void Scheduler::pushHeap(const HeapEntry &e)
+{
+    m_heap.push_back(e);
+    std::push_heap(m_heap.begin(), m_heap.end(), Later{});
+}
+
+void Scheduler::popHeap()
+{
+    std::pop_heap(m_heap.begin(), m_heap.end(), Later{});
+    m_heap.pop_back();
+}
+
+void Scheduler::moveDue(qint64 t)
+{
+    while (!m_heap.empty() && m_heap.front().due <= t) {
+        const HeapEntry e = m_heap.front();
+        popHeap();
+        Slot &s = m_slots[e.slot];
+        if (s.gen != e.gen || s.state != Scheduled)
+            continue; // woken early or cancelled: the entry is stale
+        s.state = Ready;
+        m_ready.push_back({e.slot, e.gen});
+    }
+}
+
+bool Scheduler::popReady(ReadyEntry &out)
+{
+    while (!m_ready.empty()) {
+        out = m_ready.front();
+        m_ready.pop_front();
+        const Slot &s = m_slots[out.slot];
+        if (s.gen == out.gen && s.state == Ready)
+            return true;
+    }
+    return false;
+}
+
+void Scheduler::dispatch(quint32 index)
+{
+    Slot &s = m_slots[index];
+    // Copy out first: the callback may register new waits and reallocate m_slots.
+    const WakeFn fn = s.fn;
+    void *const ctx = s.ctx;
+    const TaskId task = s.task;
+    const WakeReason reason = s.reason;
+    s.state = Free;
+    s.fn = nullptr;
+    s.ctx = nullptr;
+    ++s.gen;
+    m_freeSlots.push_back(index);
+    --m_live;
+    ++m_dispatched;
+
+    CurrentTaskScope scope(this, task);
+    ++m_depth;
+    fn(ctx, reason);
+    --m_depth;
+}
+
+void Scheduler::tick()
+{
+    if (m_paused)
+        return;
+    QElapsedTimer wall;
+    wall.start();
+    const bool virtualClock = m_clock->mode() == ClockMode::Virtual;
+
+    if (virtualClock && m_ready.empty() && !m_heap.empty() && m_holds == 0)
+        m_clock->advanceTo(m_heap.front().due);
+    moveDue(now());
+
+    quint32 n = 0;
+    ReadyEntry e;
+    while (!m_paused) {
+        if (!popReady(e)) {
+            // In virtual time nothing else can become due: jump to the next entry right away,
+            // within this batch's budget, unless something posted must run at this time first.
+            if (!virtualClock || m_heap.empty() || m_holds > 0)
+                break;
+            m_clock->advanceTo(m_heap.front().due);
+            moveDue(now());
+            continue;
+        }
+        dispatch(e.slot);
+        if ((++n & 63) == 0) {
+            if (wall.nsecsElapsed() >= m_budgetNs)
+                break;
+            if (!virtualClock)
+                moveDue(now());
+        }
+    }
+    ++m_batches;
+    m_longestBatchNs = std::max(m_longestBatchNs, wall.nsecsElapsed());
+    Q_EMIT batchFinished();
+    arm();
+}
+
+void Scheduler::arm()
+{
+    if (m_paused) {
+        m_timer.stop();
+        return;
+    }
+    using namespace std::chrono;
+    if (!m_ready.empty() || (m_clock->mode() == ClockMode::Virtual && !m_heap.empty() && m_holds == 0)) {
+        m_timer.start(0ms);
+        return;
+    }
+    // Drop stale entries at the top so the timer is not armed for a wait that already ended.
+    while (!m_heap.empty()) {
+        const HeapEntry &top = m_heap.front();
+        const Slot &s = m_slots[top.slot];
+        if (s.gen == top.gen && s.state == Scheduled)
+            break;
+        popHeap();
+    }
+    if (m_heap.empty() || m_clock->mode() == ClockMode::Virtual) {
+        m_timer.stop();
+        return;
+    }
+    const qint64 wallNs = m_clock->wallDelayUntil(m_heap.front().due);
+    // Round up: firing early would only spin the loop once more for nothing.
+    m_timer.start(milliseconds((wallNs + 999'999) / 1'000'000));
+}
+
+void Scheduler::pause()
+{
+    m_paused = true;
+    m_timer.stop();
+}
+
+void Scheduler::resume()
+{
+    if (!m_paused)
+        return;
+    m_paused = false;
+    arm();
+}
+
+void Scheduler::release()
+{
+    Q_ASSERT(m_holds > 0);
+    if (m_holds > 0 && --m_holds == 0 && m_depth == 0)
+        arm();
+}
+
+bool Scheduler::step()
+{
+    ReadyEntry e;
+    if (!popReady(e)) {
+        while (!m_heap.empty()) {
+            const HeapEntry &top = m_heap.front();
+            const Slot &s = m_slots[top.slot];
+            if (s.gen == top.gen && s.state == Scheduled)
+                break;
+            popHeap();
+        }
+        if (m_heap.empty())
+            return false;
+        m_clock->advanceTo(m_heap.front().due);
+        moveDue(m_heap.front().due);
+        if (!popReady(e))
+            return false;
+    }
+    dispatch(e.slot);
+    ++m_batches;
+    Q_EMIT batchFinished();
+    if (!m_paused)
+        arm();
+    return true;
+}
+
+quint32 Scheduler::cancelAll()
+{
+    for (int round = 0; round < MaxCancelRounds && m_live > 0; ++round) {
+        std::vector<quint32> live;
+        live.reserve(m_live);
+        for (quint32 i = 0; i < m_slots.size(); ++i) {
+            if (m_slots[i].state != Free)
+                live.push_back(i);
+        }
+        for (const quint32 i : live) {
+            if (m_slots[i].state == Free)
+                continue; // ended while an earlier one unwound
+            m_slots[i].reason = WakeReason::Cancelled;
+            dispatch(i);
+        }
+    }
+    if (m_live > 0)
+        qCWarning(lcScheduler) << m_live << "waits would not end when cancelled";
+    else {
+        // Every slot is free; generations are kept so that no old ticket can match a new wait.
+        m_heap.clear();
+        m_ready.clear();
+    }
+    m_timer.stop();
+    Q_EMIT batchFinished();
+    return m_live;
+}
+
+} // namespace awaitscope

@@ -1,0 +1,82 @@
+#include "session.h"
+
+namespace awaitscope {
+
+QString RunConfig::validate() const
+{
+    const Scenario *s = findScenario(scenario);
+    if (!s)
+        return QStringLiteral("unknown scenario '%1' (known: %2)").arg(scenario, scenarioIds().join(QStringLiteral(", ")));
+    if (jobs != -1) {
+        if (jobs < 1)
+            return QStringLiteral("jobs must be a positive whole number");
+        if (s->maxJobs > 0 && jobs > s->maxJobs)
+            return QStringLiteral("the %1 scenario takes at most %2 jobs").arg(s->id).arg(s->maxJobs);
+    }
+    if (!(speed >= SimClock::MinSpeed && speed <= SimClock::MaxSpeed))
+        return QStringLiteral("speed must be between %1 and %2").arg(SimClock::MinSpeed).arg(SimClock::MaxSpeed);
+    return network.validate();
+}
+
+int RunConfig::effectiveJobs() const
+{
+    const Scenario *s = findScenario(scenario);
+    if (jobs > 0)
+        return jobs;
+    return s ? s->defaultJobs : 1;
+}
+
+Session::Session(QObject *parent)
+    : QObject(parent)
+    , m_network(&m_runtime)
+{
+    connect(&m_runtime, &Runtime::allTasksFinished, this, [this] {
+        if (!m_running)
+            return;
+        m_running = false;
+        Q_EMIT finished();
+    });
+}
+
+Session::~Session()
+{
+    m_running = false;
+    m_runtime.cancelAll();
+}
+
+QString Session::start(const RunConfig &config)
+{
+    const QString error = config.validate();
+    if (!error.isEmpty())
+        return error;
+    m_running = false;
+    m_runtime.setClockMode(config.clock);
+    m_runtime.setSpeed(config.speed);
+    m_runtime.reset(); // last: the clock starts at 0 in its new mode
+    m_config = config;
+    m_scenario = findScenario(config.scenario);
+
+    m_network = SimNetwork(&m_runtime, config.seed);
+    m_network.setDefaults(config.network);
+    if (m_scenario->setup)
+        m_scenario->setup(m_network);
+
+    m_running = true;
+    Q_EMIT started();
+    m_runtime.spawn("main", m_scenario->entry, std::ref(m_runtime), std::ref(m_network), config.effectiveJobs());
+    m_runtime.trace().flush();
+    return {};
+}
+
+void Session::stop()
+{
+    m_runtime.cancelAll();
+}
+
+void Session::reset()
+{
+    m_running = false;
+    m_runtime.reset();
+}
+
+} // namespace awaitscope

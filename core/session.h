@@ -1,0 +1,62 @@
+#pragma once
+
+#include "network.h"
+#include "runtime.h"
+#include "scenario.h"
+
+#include <QObject>
+
+namespace awaitscope {
+
+/// Everything that shapes a run; what the command line and the window's controls set.
+struct RunConfig {
+    QString scenario = QStringLiteral("fetch-user");
+    int jobs = -1; // -1: the scenario's default
+    EndpointConfig network;
+    quint64 seed = 1;
+    double speed = 1.0;
+    ClockMode clock = ClockMode::Real;
+
+    /// Empty if the configuration can run, else what is wrong with it.
+    QString validate() const;
+    int effectiveJobs() const;
+};
+
+/**
+ * One scenario run on one runtime and network. start() resets whatever ran before (cancelling
+ * its tasks) and spawns the scenario's main task; finished() tells when every task has ended.
+ */
+class Session : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Session(QObject *parent = nullptr);
+    ~Session() override;
+
+    Runtime &runtime() noexcept { return m_runtime; }
+    const Runtime &runtime() const noexcept { return m_runtime; }
+    SimNetwork &network() noexcept { return m_network; }
+    const RunConfig &config() const noexcept { return m_config; }
+    const Scenario *scenario() const noexcept { return m_scenario; }
+
+    /// Starts a run; returns an error message (and starts nothing) if config is invalid.
+    QString start(const RunConfig &config);
+    /// Cancels every task; the trace is kept.
+    void stop();
+    /// Cancels every task and clears the trace.
+    void reset();
+    bool isRunning() const noexcept { return m_running; }
+
+Q_SIGNALS:
+    void started();
+    void finished();
+
+private:
+    Runtime m_runtime;
+    SimNetwork m_network;
+    RunConfig m_config;
+    const Scenario *m_scenario = nullptr;
+    bool m_running = false;
+};
+
+} // namespace awaitscope

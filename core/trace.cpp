@@ -1,0 +1,114 @@
+#include "trace.h"
+
+#include <cstring>
+
+namespace awaitscope {
+
+Trace::Trace(QObject *parent)
+    : QObject(parent)
+{
+    clear();
+}
+
+Trace::~Trace() = default;
+
+quint32 Trace::intern(const QString &s)
+{
+    const auto it = m_stringIds.constFind(s);
+    if (it != m_stringIds.constEnd())
+        return *it;
+    const auto id = quint32(m_strings.size());
+    m_strings.append(s);
+    m_stringIds.insert(s, id);
+    return id;
+}
+
+SiteId Trace::site(const QString &label, const char *file, quint32 line, SiteKind kind)
+{
+    // Keep only the file name: the build directory means nothing to the reader.
+    const char *base = file ? std::strrchr(file, '/') : nullptr;
+    const QString fileName = QString::fromUtf8(base ? base + 1 : (file ? file : ""));
+    const Site key{intern(label), intern(fileName), line, kind};
+    const auto it = m_siteIds.constFind(key);
+    if (it != m_siteIds.constEnd())
+        return *it;
+    const auto id = SiteId(m_sites.size());
+    Q_ASSERT(id <= TraceEvent::ArgMask);
+    m_sites.push_back(key);
+    m_siteIds.insert(key, id);
+    return id;
+}
+
+TaskId Trace::addTask(TaskId parent, quint32 nameId, qint32 nameArg, qint64 timeNs)
+{
+    const auto id = TaskId(m_tasks.size());
+    TaskInfo info;
+    info.parent = parent;
+    info.name = nameId;
+    info.nameArg = nameArg;
+    info.spawnNs = timeNs;
+    m_tasks.push_back(info);
+    append(timeNs, id, EventKind::Spawn, 0);
+    return id;
+}
+
+void Trace::finishTask(TaskId task, TaskOutcome outcome, qint64 timeNs, const QString &message)
+{
+    TaskInfo &info = m_tasks[task];
+    if (info.outcome != TaskOutcome::Running)
+        return;
+    info.outcome = outcome;
+    info.endNs = timeNs;
+    if (!message.isEmpty())
+        info.message = intern(message);
+    append(timeNs, task, EventKind::Finish, quint32(outcome));
+}
+
+QString Trace::taskName(TaskId id) const
+{
+    const TaskInfo &info = m_tasks[id];
+    const QString name = string(info.name);
+    return info.nameArg >= 0 ? name.arg(info.nameArg) : name;
+}
+
+bool Trace::flush()
+{
+    if (m_flushed == m_size)
+        return false;
+    const quint64 first = m_flushed;
+    m_flushed = m_size;
+    Q_EMIT eventsAppended(first, m_size);
+    return true;
+}
+
+void Trace::clear()
+{
+    m_chunks.clear();
+    m_current = nullptr;
+    m_used = ChunkSize;
+    m_size = 0;
+    m_flushed = 0;
+    m_strings.clear();
+    m_stringIds.clear();
+    m_sites.clear();
+    m_siteIds.clear();
+    m_tasks.clear();
+    intern(QString()); // string id 0 is "no string"
+    Q_EMIT cleared();
+}
+
+void Trace::newChunk()
+{
+    // Not zero-initialised: every slot is written before it is read.
+    m_chunks.emplace_back(new TraceEvent[ChunkSize]);
+    m_current = m_chunks.back().get();
+    m_used = 0;
+}
+
+quint64 Trace::memoryBytes() const
+{
+    return quint64(m_chunks.size()) * ChunkSize * sizeof(TraceEvent) + m_tasks.capacity() * sizeof(TaskInfo)
+        + m_sites.capacity() * sizeof(Site);
+}
+
+} // namespace awaitscope

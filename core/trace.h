@@ -1,0 +1,155 @@
+#pragma once
+
+#include <QHash>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace awaitscope {
+
+using TaskId = quint32;
+using SiteId = quint32;
+inline constexpr TaskId NoTask = 0xffffffffu;
+
+enum class EventKind : quint8 {
+    Spawn = 0, // a task was created; its record holds parent and name
+    Suspend = 1, // a task suspended at an await; arg is the site (label + source line)
+    Resume = 2, // the task resumed from its last suspend; arg is the WaitResult
+    BlockBegin = 3, // a synchronous section started holding the event loop; arg is the site
+    BlockEnd = 4, // that section ended; arg is the site
+    Finish = 5, // the task ended; arg is its TaskOutcome
+};
+
+enum class TaskOutcome : quint8 { Running = 0, Ok = 1, Error = 2, Cancelled = 3 };
+
+/// How a wait ended: the arg of a Resume event.
+enum class WaitResult : quint8 { Ok = 0, Failed = 1, TimedOut = 2, Cancelled = 3 };
+
+/// What kind of thing a site waits on.
+enum class SiteKind : quint8 {
+    Wait = 0, // I/O or a timer: the waits that overlap when code is concurrent
+    Join = 1, // awaiting another task
+    NestedLoop = 2, // synchronous code spinning a nested event loop
+    Blocking = 3, // a synchronous section holding the loop
+};
+
+/// One trace event. 16 bytes: a suspend and its resume cost 32 bytes of storage.
+struct TraceEvent {
+    qint64 timeNs;
+    TaskId task;
+    quint32 packed; // kind in the top 4 bits, site or outcome in the low 28
+
+    static constexpr quint32 ArgMask = 0x0fffffffu;
+    EventKind kind() const noexcept { return static_cast<EventKind>(packed >> 28); }
+    quint32 arg() const noexcept { return packed & ArgMask; }
+    static TraceEvent make(qint64 t, TaskId task, EventKind kind, quint32 arg) noexcept
+    {
+        return {t, task, (quint32(kind) << 28) | (arg & ArgMask)};
+    }
+};
+static_assert(sizeof(TraceEvent) == 16, "TraceEvent must stay compact");
+
+/// Where a task waits: what it awaited and on which source line.
+struct Site {
+    quint32 label; // string id
+    quint32 file; // string id (file name without directories)
+    quint32 line;
+    SiteKind kind;
+};
+
+inline bool operator==(const Site &a, const Site &b) noexcept
+{
+    return a.label == b.label && a.file == b.file && a.line == b.line && a.kind == b.kind;
+}
+inline size_t qHash(const Site &s, size_t seed = 0) noexcept
+{
+    return qHashMulti(seed, s.label, s.file, s.line, quint8(s.kind));
+}
+
+struct TaskInfo {
+    TaskId parent = NoTask;
+    quint32 name = 0; // string id of the name template
+    qint32 nameArg = -1; // substituted for %1 when >= 0
+    TaskOutcome outcome = TaskOutcome::Running;
+    quint32 message = 0; // string id of the error message (0: none)
+    qint64 spawnNs = 0;
+    qint64 endNs = -1;
+};
+
+/**
+ * The append-only record of a run: the single source of truth for the window, exports and
+ * replays. Events are stored in fixed-size chunks, so appending never moves what was already
+ * written and a million tasks never cost a reallocation spike.
+ *
+ * Listeners are told in batches: appends only grow the store, and flush() (called by the runtime
+ * once per scheduler batch) emits eventsAppended once for everything new.
+ */
+class Trace : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Trace(QObject *parent = nullptr);
+    ~Trace() override;
+
+    // Strings and sites are interned: the same label and line always give the same id.
+    quint32 intern(const QString &s);
+    QString string(quint32 id) const { return m_strings.value(qsizetype(id)); }
+    SiteId site(const QString &label, const char *file, quint32 line, SiteKind kind = SiteKind::Wait);
+    const Site &siteAt(SiteId id) const { return m_sites[id]; }
+    quint32 siteCount() const { return quint32(m_sites.size()); }
+    QString siteLabel(SiteId id) const { return string(m_sites[id].label); }
+
+    TaskId addTask(TaskId parent, quint32 nameId, qint32 nameArg, qint64 timeNs);
+    void finishTask(TaskId task, TaskOutcome outcome, qint64 timeNs, const QString &message = {});
+    const TaskInfo &task(TaskId id) const { return m_tasks[id]; }
+    quint32 taskCount() const { return quint32(m_tasks.size()); }
+    QString taskName(TaskId id) const;
+    QString taskMessage(TaskId id) const { return string(m_tasks[id].message); }
+
+    void append(qint64 timeNs, TaskId task, EventKind kind, quint32 arg)
+    {
+        if (m_used == ChunkSize) [[unlikely]]
+            newChunk();
+        m_current[m_used++] = TraceEvent::make(timeNs, task, kind, arg);
+        ++m_size;
+    }
+    quint64 size() const noexcept { return m_size; }
+    const TraceEvent &at(quint64 i) const noexcept { return m_chunks[i >> ChunkBits][i & (ChunkSize - 1)]; }
+
+    /// Emits eventsAppended for everything appended since the last flush; returns true if it did.
+    bool flush();
+    /// Drops every event, task, string and site.
+    void clear();
+
+    /// Bytes held by events (allocated chunks), tasks and sites: what the benchmark reports.
+    quint64 memoryBytes() const;
+
+    static constexpr int ChunkBits = 16;
+    static constexpr quint64 ChunkSize = quint64(1) << ChunkBits;
+
+Q_SIGNALS:
+    /// Events [first, last) were appended. Emitted at most once per flush().
+    void eventsAppended(quint64 first, quint64 last);
+    void cleared();
+
+private:
+    void newChunk();
+
+    std::vector<std::unique_ptr<TraceEvent[]>> m_chunks;
+    TraceEvent *m_current = nullptr;
+    quint64 m_used = ChunkSize;
+    quint64 m_size = 0;
+    quint64 m_flushed = 0;
+
+    QStringList m_strings;
+    QHash<QString, quint32> m_stringIds;
+    std::vector<Site> m_sites;
+    QHash<Site, SiteId> m_siteIds;
+    std::vector<TaskInfo> m_tasks;
+};
+
+} // namespace awaitscope

@@ -59,7 +59,9 @@ private:
     qint64 m_anchorWall = 0;
     qint64 m_anchorSim = 0;
     double m_speed = 1.0;
-    ClockMode m_mode = ClockMode::Real;
+    // Virtual until told otherwise: a new clock reads 0 until something moves it, so a run set
+    // up in virtual time starts exactly at 0.
+    ClockMode m_mode = ClockMode::Virtual;
     bool m_paused = false;
 };
 

@@ -205,6 +205,7 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
             return fail(QStringLiteral("--speed must be between %1 and %2 (got %3)")
                             .arg(SimClock::MinSpeed).arg(SimClock::MaxSpeed).arg(parser.value(speed)));
         o.run.speed = x;
+        o.speedGiven = true;
     }
     o.headless = parser.isSet(headless);
     o.run.clock = o.headless ? ClockMode::Virtual : ClockMode::Real;

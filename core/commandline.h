@@ -12,6 +12,7 @@ struct CommandLineOptions {
     Action action = Action::Run;
     RunConfig run;
     bool clockGiven = false; // --clock given: else the window runs real, headless virtual
+    bool speedGiven = false; // --speed given: else the window runs at a slower, teaching pace
     bool headless = false;
     QString exportTrace;
     qint64 quitAfterMs = -1;

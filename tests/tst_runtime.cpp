@@ -1,0 +1,300 @@
+// The runtime: tasks, joins, errors, cancellation, lifetimes, batched notifications.
+
+#include "network.h"
+#include "runtime.h"
+#include "testutil.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <stdexcept>
+
+using namespace awaitscope;
+using awaitscope::test::Ms;
+
+namespace {
+
+/// Counts live coroutine frames: each job holds one for as long as its frame exists.
+struct FrameGuard {
+    static inline int live = 0;
+    static inline int destroyed = 0;
+    FrameGuard() { ++live; }
+    ~FrameGuard()
+    {
+        --live;
+        ++destroyed;
+    }
+    FrameGuard(const FrameGuard &) = delete;
+    FrameGuard &operator=(const FrameGuard &) = delete;
+};
+
+QCoro::Task<int> sleeper(Runtime &rt, qint64 ns, int value)
+{
+    FrameGuard guard;
+    co_await rt.sleep(ns);
+    co_return value;
+}
+
+QCoro::Task<int> thrower(Runtime &rt)
+{
+    co_await rt.sleep(10 * Ms);
+    throw std::runtime_error("boom in a job");
+}
+
+QCoro::Task<> parentOf(Runtime &rt, int *sum, QString *caught)
+{
+    auto a = rt.spawn("a", sleeper, std::ref(rt), 30 * Ms, 1);
+    auto b = rt.spawn("b", sleeper, std::ref(rt), 10 * Ms, 2);
+    auto c = rt.spawn("c", thrower, std::ref(rt));
+    const int va = co_await a.join();
+    const int vb = co_await b.join();
+    *sum = va + vb;
+    try {
+        const int vc = co_await c.join();
+        Q_UNUSED(vc);
+    } catch (const std::exception &e) {
+        *caught = QString::fromUtf8(e.what());
+    }
+}
+
+QCoro::Task<> forever(Runtime &rt)
+{
+    FrameGuard guard;
+    for (;;)
+        co_await rt.sleep(1000 * Ms);
+}
+
+QCoro::Task<> catchesEverything(Runtime &rt)
+{
+    FrameGuard guard;
+    try {
+        co_await rt.sleep(1000 * Ms);
+    } catch (...) {
+        // A stubborn job that swallows its cancellation and awaits again: it must still end.
+    }
+    co_await rt.sleep(1000 * Ms);
+}
+
+QCoro::Task<> awaitOutsideTask(Runtime &rt, QString *error)
+{
+    try {
+        co_await rt.sleep(Ms);
+    } catch (const std::logic_error &e) {
+        *error = QString::fromUtf8(e.what());
+    }
+}
+
+} // namespace
+
+class tst_Runtime : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init() { FrameGuard::live = FrameGuard::destroyed = 0; }
+
+    void spawnJoinAndParentage()
+    {
+        Runtime rt;
+        rt.setClockMode(ClockMode::Virtual);
+        int sum = 0;
+        QString caught;
+        QSignalSpy finished(&rt, &Runtime::allTasksFinished);
+        const auto main = rt.spawn("main", parentOf, std::ref(rt), &sum, &caught);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(sum, 3);
+        QCOMPARE(caught, QStringLiteral("boom in a job"));
+        const Trace &t = rt.trace();
+        QCOMPARE(t.taskCount(), 4u);
+        for (TaskId id = 1; id < 4; ++id)
+            QCOMPARE(t.task(id).parent, main.id());
+        QCOMPARE(t.task(main.id()).outcome, TaskOutcome::Ok);
+        QCOMPARE(t.task(3).outcome, TaskOutcome::Error);
+        QCOMPARE(t.taskMessage(3), QStringLiteral("boom in a job"));
+        QCOMPARE(t.task(main.id()).endNs, 30 * Ms); // joined the slowest child
+        QCOMPARE(FrameGuard::live, 0);
+    }
+
+    void uncaughtErrorIsRecordedNotFatal()
+    {
+        Runtime rt;
+        rt.setClockMode(ClockMode::Virtual);
+        QSignalSpy finished(&rt, &Runtime::allTasksFinished);
+        const auto job = rt.spawn("thrower", thrower, std::ref(rt));
+        QVERIFY(finished.wait(5000));
+        QVERIFY(job.isDone());
+        QCOMPARE(rt.trace().task(job.id()).outcome, TaskOutcome::Error);
+        QCOMPARE(rt.runningTasks(), 0u);
+    }
+
+    void cancelUnwindsOneTaskAndItsChildren()
+    {
+        Runtime rt;
+        rt.setClockMode(ClockMode::Virtual);
+        rt.pause();
+        const auto a = rt.spawn("a", sleeper, std::ref(rt), 100 * Ms, 1);
+        const auto b = rt.spawn("b", forever, std::ref(rt));
+        QCOMPARE(FrameGuard::live, 2);
+        rt.cancel(b.id());
+        rt.resume();
+        QTRY_COMPARE_WITH_TIMEOUT(rt.runningTasks(), 0u, 5000);
+        QCOMPARE(rt.trace().task(b.id()).outcome, TaskOutcome::Cancelled);
+        QCOMPARE(rt.trace().task(a.id()).outcome, TaskOutcome::Ok);
+        QCOMPARE(FrameGuard::live, 0);
+        const auto awaits = test::awaitsOf(rt.trace(), b.id());
+        QCOMPARE(awaits.back().result, WaitResult::Cancelled);
+        QCOMPARE(awaits.back().endNs, qint64(0)); // ended at once, not after 1000 ms
+    }
+
+    void cancelAllUnwindsTenThousandSuspendedTasks()
+    {
+        Runtime rt;
+        rt.setClockMode(ClockMode::Virtual);
+        for (int i = 0; i < 10000; ++i)
+            rt.spawn({QStringLiteral("sleeper(%1)"), i}, sleeper, std::ref(rt), qint64(i + 1) * Ms, i);
+        QCOMPARE(FrameGuard::live, 10000);
+        QCOMPARE(rt.scheduler().pending(), 10000u);
+        rt.cancelAll();
+        QCOMPARE(FrameGuard::live, 0); // every frame destroyed, synchronously
+        QCOMPARE(FrameGuard::destroyed, 10000);
+        QCOMPARE(rt.scheduler().pending(), 0u);
+        QCOMPARE(rt.runningTasks(), 0u);
+        for (TaskId id = 0; id < rt.trace().taskCount(); ++id)
+            QCOMPARE(rt.trace().task(id).outcome, TaskOutcome::Cancelled);
+    }
+
+    void stubbornTaskStillEndsOnCancelAll()
+    {
+        Runtime rt;
+        rt.setClockMode(ClockMode::Virtual);
+        rt.spawn("stubborn", catchesEverything, std::ref(rt));
+        rt.cancelAll();
+        QCOMPARE(FrameGuard::live, 0);
+        QCOMPARE(rt.runningTasks(), 0u);
+    }
+
+    void destroyingTheRuntimeUnwindsItsTasks()
+    {
+        {
+            Runtime rt;
+            for (int i = 0; i < 100; ++i)
+                rt.spawn("forever", forever, std::ref(rt));
+            QCOMPARE(FrameGuard::live, 100);
+        }
+        QCOMPARE(FrameGuard::live, 0);
+    }
+
+    void resetClearsTraceAndClock()
+    {
+        Runtime rt;
+        rt.setClockMode(ClockMode::Virtual);
+        rt.spawn("a", sleeper, std::ref(rt), 10 * Ms, 1);
+        QTRY_COMPARE_WITH_TIMEOUT(rt.runningTasks(), 0u, 5000);
+        QCOMPARE(rt.now(), 10 * Ms);
+        const quint64 gen = rt.generation();
+        QSignalSpy cleared(&rt.trace(), &Trace::cleared);
+        rt.reset();
+        QCOMPARE(cleared.count(), 1);
+        QCOMPARE(rt.trace().size(), quint64(0));
+        QCOMPARE(rt.trace().taskCount(), 0u);
+        QCOMPARE(rt.now(), qint64(0));
+        QCOMPARE(rt.generation(), gen + 1);
+    }
+
+    void awaitOutsideATaskIsAnError()
+    {
+        Runtime rt;
+        QString error;
+        awaitOutsideTask(rt, &error); // not spawned: no task to charge the wait to
+        QVERIFY(error.contains(QLatin1String("spawn")));
+        QCOMPARE(rt.scheduler().pending(), 0u);
+    }
+
+    void blockingSectionHoldsTheClock()
+    {
+        Runtime rt;
+        rt.setClockMode(ClockMode::Virtual);
+        SimNetwork net(&rt);
+        const TaskId task = rt.beginTask("sync");
+        {
+            CurrentTaskScope scope(&rt.scheduler(), task);
+            rt.blocking(QStringLiteral("two requests"), [&net] {
+                net.getBlocking(QStringLiteral("/a"));
+                net.getBlocking(QStringLiteral("/b"));
+            });
+        }
+        rt.endTask(task, TaskOutcome::Ok);
+        const Trace &t = rt.trace();
+        qint64 begin = -1, end = -1;
+        for (quint64 i = 0; i < t.size(); ++i) {
+            if (t.at(i).kind() == EventKind::BlockBegin)
+                begin = t.at(i).timeNs;
+            if (t.at(i).kind() == EventKind::BlockEnd)
+                end = t.at(i).timeNs;
+        }
+        QCOMPARE(begin, qint64(0));
+        QCOMPARE(end, 200 * Ms);
+    }
+
+    void callbackTaskEndsWhenToldOrCancelled()
+    {
+        Runtime rt;
+        rt.setClockMode(ClockMode::Virtual);
+        SimNetwork net(&rt);
+        const TaskId done = rt.beginTask("done");
+        const TaskId dropped = rt.beginTask("dropped");
+        {
+            CurrentTaskScope scope(&rt.scheduler(), done);
+            net.get(QStringLiteral("/a"),
+                    [&rt, done](const Response &, const QString &error) { rt.endTask(done, TaskOutcome::Ok, error); });
+        }
+        {
+            CurrentTaskScope scope(&rt.scheduler(), dropped);
+            net.get(QStringLiteral("/b"), [](const Response &, const QString &) { QFAIL("must not run"); });
+        }
+        rt.cancel(dropped);
+        QTRY_COMPARE_WITH_TIMEOUT(rt.runningTasks(), 0u, 5000);
+        QCOMPARE(rt.trace().task(done).outcome, TaskOutcome::Ok);
+        QCOMPARE(rt.trace().task(dropped).outcome, TaskOutcome::Cancelled);
+    }
+
+    void listenersAreToldInBatches()
+    {
+        Runtime rt;
+        rt.setClockMode(ClockMode::Virtual);
+        QSignalSpy appended(&rt.trace(), &Trace::eventsAppended);
+        for (int i = 0; i < 1000; ++i)
+            rt.spawn("s", sleeper, std::ref(rt), 5 * Ms, i);
+        QTRY_COMPARE_WITH_TIMEOUT(rt.runningTasks(), 0u, 5000);
+        // 1000 spawns, suspends, resumes and finishes: 4000 events, a handful of notifications.
+        QCOMPARE(rt.trace().size(), quint64(4000));
+        QVERIFY2(appended.count() <= 5, qPrintable(QString::number(appended.count())));
+        quint64 covered = 0;
+        for (const auto &args : appended)
+            covered += args.at(1).toULongLong() - args.at(0).toULongLong();
+        QCOMPARE(covered, quint64(4000));
+    }
+
+    void stepRunsOneWakeUpAtATime()
+    {
+        Runtime rt;
+        rt.setClockMode(ClockMode::Real);
+        rt.pause();
+        const qint64 t0 = rt.now();
+        rt.spawn("a", sleeper, std::ref(rt), 50 * Ms, 1);
+        rt.spawn("b", sleeper, std::ref(rt), 20 * Ms, 2);
+        QTest::qWait(80); // paused: real time passes, simulated time does not
+        QCOMPARE(rt.now(), t0);
+        QCOMPARE(rt.runningTasks(), 2u);
+        QVERIFY(rt.step());
+        QCOMPARE(rt.now(), t0 + 20 * Ms);
+        QCOMPARE(rt.trace().task(1).outcome, TaskOutcome::Ok); // b first
+        QCOMPARE(rt.trace().task(0).outcome, TaskOutcome::Running);
+        QVERIFY(rt.step());
+        QCOMPARE(rt.now(), t0 + 50 * Ms);
+        QCOMPARE(rt.runningTasks(), 0u);
+        QVERIFY(!rt.step());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Runtime)
+#include "tst_runtime.moc"

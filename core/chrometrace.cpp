@@ -5,7 +5,6 @@
 #include <QFileInfo>
 #include <QIODevice>
 #include <QSaveFile>
-
 #include <cstdio>
 #include <vector>
 
@@ -47,8 +46,7 @@ QByteArray escaped(const QString &s)
 }
 
 /// Buffers output and flushes it to the device in large writes.
-class JsonOut
-{
+class JsonOut {
 public:
     explicit JsonOut(QIODevice *device)
         : m_device(device)
@@ -80,7 +78,8 @@ public:
         m_buffer.append(QByteArray::number(a / 1000));
         const quint64 frac = a % 1000;
         if (frac) {
-            char digits[5] = {'.', char('0' + frac / 100), char('0' + frac / 10 % 10), char('0' + frac % 10), 0};
+            char digits[5] = {'.', char('0' + frac / 100), char('0' + frac / 10 % 10), char('0' + frac % 10),
+                              0};
             m_buffer.append(digits);
         }
         return check();
@@ -174,8 +173,8 @@ bool ChromeTraceWriter::write(QIODevice *device) const
         const qint64 tid = qint64(id) + 1;
         out << ",\n{\"ph\":\"M\",\"pid\":1,\"tid\":" << tid << R"(,"name":"thread_name","args":{"name":)";
         out.str(t.taskName(id)) << "}}";
-        out << ",\n{\"ph\":\"M\",\"pid\":1,\"tid\":" << tid << R"(,"name":"thread_sort_index","args":{"sort_index":)"
-            << qint64(id) << "}}";
+        out << ",\n{\"ph\":\"M\",\"pid\":1,\"tid\":" << tid
+            << R"(,"name":"thread_sort_index","args":{"sort_index":)" << qint64(id) << "}}";
     }
 
     // Lifetimes and spawn flows.
@@ -186,8 +185,8 @@ bool ChromeTraceWriter::write(QIODevice *device) const
         out << ",\n{\"ph\":\"X\",\"cat\":\"task\",\"pid\":1,\"tid\":" << tid << ",\"ts\":";
         out.micros(info.spawnNs) << ",\"dur\":";
         out.micros(end - info.spawnNs) << ",\"name\":";
-        out.str(t.taskName(id)) << R"(,"args":{"task":)" << qint64(id) << R"(,"outcome":")" << outcomeName(info.outcome)
-                                << "\"";
+        out.str(t.taskName(id)) << R"(,"args":{"task":)" << qint64(id) << R"(,"outcome":")"
+                                << outcomeName(info.outcome) << "\"";
         if (info.message) {
             out << ",\"message\":";
             out.str(t.taskMessage(id));
@@ -208,7 +207,8 @@ bool ChromeTraceWriter::write(QIODevice *device) const
     std::vector<std::pair<qint64, SiteId>> blocked(t.taskCount(), {-1, 0});
     auto slice = [&](const char *cat, const char *prefix, TaskId task, qint64 from, qint64 to, SiteId site,
                      const char *result) {
-        out << ",\n{\"ph\":\"X\",\"cat\":\"" << cat << "\",\"pid\":1,\"tid\":" << qint64(task) + 1 << ",\"ts\":";
+        out << ",\n{\"ph\":\"X\",\"cat\":\"" << cat << "\",\"pid\":1,\"tid\":" << qint64(task) + 1
+            << ",\"ts\":";
         out.micros(from) << ",\"dur\":";
         out.micros(to - from) << ",\"name\":\"" << prefix << siteNames[site] << R"(","args":{"line":")"
                               << siteLines[site] << "\",\"result\":\"" << result << "\"}}";
@@ -222,10 +222,11 @@ bool ChromeTraceWriter::write(QIODevice *device) const
         case EventKind::Resume:
             if (open[e.task].first >= 0) {
                 const auto result = WaitResult(e.arg());
-                slice("await", "", e.task, open[e.task].first, e.timeNs, open[e.task].second, resultName(result));
+                slice("await", "", e.task, open[e.task].first, e.timeNs, open[e.task].second,
+                      resultName(result));
                 if (result == WaitResult::Failed || result == WaitResult::TimedOut) {
-                    out << ",\n{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"error\",\"pid\":1,\"tid\":" << qint64(e.task) + 1
-                        << ",\"ts\":";
+                    out << ",\n{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"error\",\"pid\":1,\"tid\":"
+                        << qint64(e.task) + 1 << ",\"ts\":";
                     out.micros(e.timeNs) << ",\"name\":\"" << resultName(result) << ": "
                                          << siteNames[open[e.task].second] << "\"}";
                 }
@@ -237,7 +238,8 @@ bool ChromeTraceWriter::write(QIODevice *device) const
             break;
         case EventKind::BlockEnd:
             if (blocked[e.task].first >= 0) {
-                slice("blocked", "blocked: ", e.task, blocked[e.task].first, e.timeNs, blocked[e.task].second, "ok");
+                slice("blocked", "blocked: ", e.task, blocked[e.task].first, e.timeNs, blocked[e.task].second,
+                      "ok");
                 blocked[e.task].first = -1;
             }
             break;

@@ -16,8 +16,7 @@ class Trace;
  * slices in the "blocked" category; errors and cancellations are `i` instants; spawns are flow
  * events (`s`/`f`) from parent to child. Times are microseconds.
  */
-class ChromeTraceWriter
-{
+class ChromeTraceWriter {
 public:
     explicit ChromeTraceWriter(const Trace &trace)
         : m_trace(trace)

@@ -17,8 +17,7 @@ enum class ClockMode : quint8 {
  * freezes it, and changing speed re-anchors it so time never jumps. In virtual mode only the
  * scheduler moves it (advanceTo), which makes runs instant and exactly reproducible.
  */
-class SimClock
-{
+class SimClock {
 public:
     static constexpr double MinSpeed = 0.05;
     static constexpr double MaxSpeed = 20.0;

@@ -3,7 +3,6 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
-
 #include <cmath>
 #include <limits>
 
@@ -22,9 +21,11 @@ QString checkWritablePath(const QString &option, const QString &path)
         return QStringLiteral("--%1: '%2' is a folder, not a file").arg(option, path);
     const QFileInfo dir(info.absolutePath());
     if (!dir.isDir())
-        return QStringLiteral("--%1: cannot write '%2': folder '%3' does not exist").arg(option, path, dir.filePath());
+        return QStringLiteral("--%1: cannot write '%2': folder '%3' does not exist")
+            .arg(option, path, dir.filePath());
     if (!dir.isWritable())
-        return QStringLiteral("--%1: cannot write '%2': folder '%3' is not writable").arg(option, path, dir.filePath());
+        return QStringLiteral("--%1: cannot write '%2': folder '%3' is not writable")
+            .arg(option, path, dir.filePath());
     if (info.exists() && !info.isWritable())
         return QStringLiteral("--%1: cannot write '%2': the file is read-only").arg(option, path);
     return {};
@@ -64,43 +65,48 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
     parser.setApplicationDescription(
         QStringLiteral("Awaitscope: watch C++20 coroutines suspend and resume on the Qt event loop."));
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
     const QCommandLineOption version(QStringLiteral("version"), QStringLiteral("Show the version."));
-    const QCommandLineOption scenario(QStringLiteral("scenario"),
-                                      QStringLiteral("Scenario to run (see --list-scenarios). Default: fetch-user."),
-                                      QStringLiteral("ID"));
-    const QCommandLineOption list(QStringLiteral("list-scenarios"), QStringLiteral("List the scenarios and exit."));
-    const QCommandLineOption jobs(QStringLiteral("jobs"), QStringLiteral("Number of jobs (scenario's default)."),
-                                  QStringLiteral("N"));
-    const QCommandLineOption latency(QStringLiteral("latency"), QStringLiteral("Network latency. Default: 100."),
-                                     QStringLiteral("MS"));
+    const QCommandLineOption scenario(
+        QStringLiteral("scenario"),
+        QStringLiteral("Scenario to run (see --list-scenarios). Default: fetch-user."), QStringLiteral("ID"));
+    const QCommandLineOption list(QStringLiteral("list-scenarios"),
+                                  QStringLiteral("List the scenarios and exit."));
+    const QCommandLineOption jobs(
+        QStringLiteral("jobs"), QStringLiteral("Number of jobs (scenario's default)."), QStringLiteral("N"));
+    const QCommandLineOption latency(QStringLiteral("latency"),
+                                     QStringLiteral("Network latency. Default: 100."), QStringLiteral("MS"));
     const QCommandLineOption jitter(QStringLiteral("jitter"), QStringLiteral("Latency jitter. Default: 0."),
                                     QStringLiteral("MS"));
     const QCommandLineOption model(QStringLiteral("latency-model"),
                                    QStringLiteral("fixed, uniform, normal or lognormal. Default: uniform."),
                                    QStringLiteral("MODEL"));
-    const QCommandLineOption failureRate(QStringLiteral("failure-rate"),
-                                         QStringLiteral("Probability (0 to 1) that a request fails. Default: 0."),
-                                         QStringLiteral("P"));
+    const QCommandLineOption failureRate(
+        QStringLiteral("failure-rate"),
+        QStringLiteral("Probability (0 to 1) that a request fails. Default: 0."), QStringLiteral("P"));
     const QCommandLineOption timeout(QStringLiteral("timeout"),
                                      QStringLiteral("Per-request timeout, 0 for none. Default: 0."),
                                      QStringLiteral("MS"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed. Default: 1."),
                                   QStringLiteral("N"));
-    const QCommandLineOption speed(QStringLiteral("speed"), QStringLiteral("Speed factor, 0.05 to 20. Default: 1."),
+    const QCommandLineOption speed(QStringLiteral("speed"),
+                                   QStringLiteral("Speed factor, 0.05 to 20. Default: 1."),
                                    QStringLiteral("X"));
-    const QCommandLineOption clock(QStringLiteral("clock"),
-                                   QStringLiteral("real (the window's default) or virtual (instant, deterministic; "
-                                                  "the default with --headless)."),
-                                   QStringLiteral("real|virtual"));
-    const QCommandLineOption exportTrace(QStringLiteral("export-trace"),
-                                        QStringLiteral("Write the run's trace as Chrome Trace Event JSON at exit."),
-                                        QStringLiteral("FILE"));
+    const QCommandLineOption clock(
+        QStringLiteral("clock"),
+        QStringLiteral("real (the window's default) or virtual (instant, deterministic; "
+                       "the default with --headless)."),
+        QStringLiteral("real|virtual"));
+    const QCommandLineOption exportTrace(
+        QStringLiteral("export-trace"),
+        QStringLiteral("Write the run's trace as Chrome Trace Event JSON at exit."), QStringLiteral("FILE"));
     const QCommandLineOption quitAfter(QStringLiteral("quit-after"),
                                        QStringLiteral("Stop the run and quit after this much wall time."),
                                        QStringLiteral("MS"));
-    const QCommandLineOption headless(QStringLiteral("headless"),
-                                      QStringLiteral("No window, no display needed: run, print a summary, exit."));
+    const QCommandLineOption headless(
+        QStringLiteral("headless"),
+        QStringLiteral("No window, no display needed: run, print a summary, exit."));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("Save a picture of the window mid-run (PNG)."),
                                         QStringLiteral("FILE"));
@@ -111,12 +117,14 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
                                      QStringLiteral("Write frame-time and loop-lag figures as JSON at exit."),
                                      QStringLiteral("FILE"));
     const QCommandLineOption fullscreen(QStringLiteral("fullscreen"), QStringLiteral("Start full screen."));
-    const QCommandLineOption selfTest(QStringLiteral("self-test"),
-                                      QStringLiteral("Load the real window, run fetch-user briefly, exit 0 if all "
-                                                     "went well."));
-    parser.addOptions({help, version, scenario, list, jobs, latency, jitter, model, failureRate, timeout, seed, speed,
-                       clock, exportTrace, quitAfter, headless, screenshot, screenshotAfter, metrics, fullscreen,
-                       selfTest});
+    const QCommandLineOption selfTest(
+        QStringLiteral("self-test"),
+        QStringLiteral("Load the real window, run fetch-user briefly, exit 0 if all "
+                       "went well."));
+    parser.addOptions({help,    version,     scenario,    list,     jobs,       latency,
+                       jitter,  model,       failureRate, timeout,  seed,       speed,
+                       clock,   exportTrace, quitAfter,   headless, screenshot, screenshotAfter,
+                       metrics, fullscreen,  selfTest});
     result.helpText = parser.helpText();
 
     if (!parser.parse(arguments)) {
@@ -124,7 +132,8 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         return result;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        result.error = QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().constFirst());
+        result.error =
+            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().constFirst());
         return result;
     }
     if (parser.isSet(help)) {
@@ -144,7 +153,9 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         result.error = message;
         return result;
     };
-    auto number = [&parser](const QCommandLineOption &opt, double *out) { return parseDouble(parser.value(opt), out); };
+    auto number = [&parser](const QCommandLineOption &opt, double *out) {
+        return parseDouble(parser.value(opt), out);
+    };
 
     if (parser.isSet(scenario)) {
         o.run.scenario = parser.value(scenario);
@@ -161,21 +172,28 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
             return fail(QStringLiteral("--jobs must be at least 1 (got %1)").arg(n));
         const Scenario *s = findScenario(o.run.scenario);
         if (s->maxJobs > 0 && n > s->maxJobs)
-            return fail(QStringLiteral("--jobs: the %1 scenario takes at most %2 jobs (got %3)").arg(s->id).arg(s->maxJobs).arg(n));
+            return fail(QStringLiteral("--jobs: the %1 scenario takes at most %2 jobs (got %3)")
+                            .arg(s->id)
+                            .arg(s->maxJobs)
+                            .arg(n));
         o.run.jobs = int(n);
     }
     if (parser.isSet(latency) && !number(latency, &o.run.network.latencyMs))
-        return fail(QStringLiteral("--latency: '%1' is not a number of milliseconds").arg(parser.value(latency)));
+        return fail(
+            QStringLiteral("--latency: '%1' is not a number of milliseconds").arg(parser.value(latency)));
     if (parser.isSet(jitter) && !number(jitter, &o.run.network.jitterMs))
-        return fail(QStringLiteral("--jitter: '%1' is not a number of milliseconds").arg(parser.value(jitter)));
+        return fail(
+            QStringLiteral("--jitter: '%1' is not a number of milliseconds").arg(parser.value(jitter)));
     if (parser.isSet(failureRate) && !number(failureRate, &o.run.network.failureRate))
         return fail(QStringLiteral("--failure-rate: '%1' is not a number").arg(parser.value(failureRate)));
     if (parser.isSet(timeout) && !number(timeout, &o.run.network.timeoutMs))
-        return fail(QStringLiteral("--timeout: '%1' is not a number of milliseconds").arg(parser.value(timeout)));
+        return fail(
+            QStringLiteral("--timeout: '%1' is not a number of milliseconds").arg(parser.value(timeout)));
     if (parser.isSet(model)) {
         const auto m = latencyModelFromName(parser.value(model));
         if (!m)
-            return fail(QStringLiteral("--latency-model: unknown model '%1' (known: fixed, uniform, normal, lognormal)")
+            return fail(QStringLiteral(
+                            "--latency-model: unknown model '%1' (known: fixed, uniform, normal, lognormal)")
                             .arg(parser.value(model)));
         o.run.network.model = *m;
     }
@@ -195,7 +213,8 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         bool ok = false;
         o.run.seed = parser.value(seed).trimmed().toULongLong(&ok);
         if (!ok)
-            return fail(QStringLiteral("--seed: '%1' is not a non-negative whole number").arg(parser.value(seed)));
+            return fail(
+                QStringLiteral("--seed: '%1' is not a non-negative whole number").arg(parser.value(seed)));
     }
     if (parser.isSet(speed)) {
         double x = 0;
@@ -203,7 +222,9 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
             return fail(QStringLiteral("--speed: '%1' is not a number").arg(parser.value(speed)));
         if (x < SimClock::MinSpeed || x > SimClock::MaxSpeed)
             return fail(QStringLiteral("--speed must be between %1 and %2 (got %3)")
-                            .arg(SimClock::MinSpeed).arg(SimClock::MaxSpeed).arg(parser.value(speed)));
+                            .arg(SimClock::MinSpeed)
+                            .arg(SimClock::MaxSpeed)
+                            .arg(parser.value(speed)));
         o.run.speed = x;
         o.speedGiven = true;
     }
@@ -254,8 +275,9 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
     o.fullscreen = parser.isSet(fullscreen);
     o.selfTest = parser.isSet(selfTest);
     if (o.headless && (o.selfTest || o.fullscreen || !o.screenshot.isEmpty()))
-        return fail(QStringLiteral("--headless has no window: it cannot be combined with --self-test, --fullscreen "
-                                   "or --screenshot"));
+        return fail(
+            QStringLiteral("--headless has no window: it cannot be combined with --self-test, --fullscreen "
+                           "or --screenshot"));
     return result;
 }
 

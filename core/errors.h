@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QString>
-
 #include <stdexcept>
 
 namespace awaitscope {
@@ -11,15 +10,13 @@ namespace awaitscope {
  * derive from std::exception, so `catch (const std::exception &)` in a job does not swallow a
  * cancellation by accident: the task unwinds unless it names TaskCancelled on purpose.
  */
-class TaskCancelled
-{
+class TaskCancelled {
 public:
     TaskCancelled() = default;
 };
 
 /// A simulated request failed or timed out: thrown out of `co_await net.get(...)`.
-class NetworkError : public std::runtime_error
-{
+class NetworkError : public std::runtime_error {
 public:
     enum class Kind { Failed, TimedOut };
     NetworkError(Kind kind, const QString &message)

@@ -1,7 +1,6 @@
 #include "network.h"
 
 #include <QThread>
-
 #include <algorithm>
 #include <cmath>
 
@@ -29,7 +28,8 @@ QString latencyModelName(LatencyModel model)
 
 std::optional<LatencyModel> latencyModelFromName(const QString &name)
 {
-    for (const auto m : {LatencyModel::Fixed, LatencyModel::Uniform, LatencyModel::Normal, LatencyModel::LogNormal}) {
+    for (const auto m :
+         {LatencyModel::Fixed, LatencyModel::Uniform, LatencyModel::Normal, LatencyModel::LogNormal}) {
         if (latencyModelName(m) == name)
             return m;
     }
@@ -59,7 +59,11 @@ QString EndpointConfig::validate() const
 
 QByteArray Response::body() const
 {
-    return QStringLiteral(R"({"path":"%1","status":%2,"bytes":%3})").arg(path).arg(status).arg(bytes).toUtf8();
+    return QStringLiteral(R"({"path":"%1","status":%2,"bytes":%3})")
+        .arg(path)
+        .arg(status)
+        .arg(bytes)
+        .toUtf8();
 }
 
 double NetworkStats::stddevLatencyMs() const
@@ -85,7 +89,7 @@ void RequestAwaiter::await_suspend(std::coroutine_handle<> h)
     const SimNetwork::Draw d = m_net->draw(m_path);
     m_latencyNs = d.waitNs;
     m_outcome = d.outcome;
-    m_result = d.outcome == SimNetwork::Ok ? WaitResult::Ok
+    m_result = d.outcome == SimNetwork::Ok  ? WaitResult::Ok
         : d.outcome == SimNetwork::TimedOut ? WaitResult::TimedOut
                                             : WaitResult::Failed;
     suspendUntil(h, m_rt->now() + d.waitNs);
@@ -215,8 +219,8 @@ void SimNetwork::get(const QString &path, Callback cb, std::source_location loc)
     const Draw d = draw(path);
     const SiteId site = m_rt->site(GetPrefix + path, loc);
     const WaitResult result = d.outcome == Ok ? WaitResult::Ok
-        : d.outcome == TimedOut ? WaitResult::TimedOut
-                                : WaitResult::Failed;
+        : d.outcome == TimedOut               ? WaitResult::TimedOut
+                                              : WaitResult::Failed;
     m_rt->callAt(
         m_rt->now() + d.waitNs, site,
         [this, path, d, cb = std::move(cb)]() {

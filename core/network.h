@@ -5,7 +5,6 @@
 
 #include <QList>
 #include <QString>
-
 #include <functional>
 #include <optional>
 #include <source_location>
@@ -62,8 +61,7 @@ class SimNetwork;
 
 /// `co_await net.get(path)`: suspends for the drawn latency, then returns the Response or throws
 /// NetworkError (failure, timeout) or TaskCancelled.
-class RequestAwaiter : public WaitAwaiter
-{
+class RequestAwaiter : public WaitAwaiter {
 public:
     RequestAwaiter(SimNetwork *net, QString path, SiteId site) noexcept;
     void await_suspend(std::coroutine_handle<> h);
@@ -82,8 +80,7 @@ private:
  * are awaited (`co_await net.get("/users/1")`), answered through a callback, or waited for
  * synchronously (getBlocking, the blocking scenario's way).
  */
-class SimNetwork
-{
+class SimNetwork {
 public:
     using Callback = std::function<void(const Response &response, const QString &error)>;
 

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QtGlobal>
-
 #include <cmath>
 #include <numbers>
 
@@ -12,8 +11,7 @@ namespace awaitscope {
  * transforms: the standard library's distributions are implementation-defined, and one seed
  * must reproduce a run exactly everywhere.
  */
-class Random
-{
+class Random {
 public:
     explicit Random(quint64 seed = 1) { reseed(seed); }
 

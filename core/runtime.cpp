@@ -15,7 +15,8 @@ void WaitAwaiter::onWake(void *ctx, WakeReason reason)
 {
     auto *self = static_cast<WaitAwaiter *>(ctx);
     self->m_reason = reason;
-    self->m_rt->endWait(self->m_task, reason == WakeReason::Cancelled ? WaitResult::Cancelled : self->m_result);
+    self->m_rt->endWait(self->m_task,
+                        reason == WakeReason::Cancelled ? WaitResult::Cancelled : self->m_result);
     self->m_handle.resume();
 }
 
@@ -278,7 +279,8 @@ void Runtime::postAt(qint64 dueNs, SiteId site, std::function<void()> fn)
     cb.release(); // owned by the wait now: onCallbackWake deletes it
 }
 
-TaskId Runtime::spawnSync(const TaskName &name, qint64 delayNs, std::function<void()> fn, std::source_location loc)
+TaskId Runtime::spawnSync(const TaskName &name, qint64 delayNs, std::function<void()> fn,
+                          std::source_location loc)
 {
     const TaskId task = beginTask(name);
     CurrentTaskScope scope(&m_scheduler, task);

@@ -8,7 +8,6 @@
 #include <QCoroTask>
 #include <QEventLoop>
 #include <QObject>
-
 #include <coroutine>
 #include <exception>
 #include <functional>
@@ -16,8 +15,6 @@
 #include <optional>
 #include <source_location>
 #include <vector>
-
-
 
 namespace awaitscope {
 
@@ -42,8 +39,7 @@ struct TaskName {
 /// Base of every awaiter that waits on the scheduler: records the suspend and the resume in the
 /// trace, and turns a cancellation into TaskCancelled. Constructors are user-declared on purpose
 /// (g++ 12 destroys members of brace-initialised aggregate awaiters twice).
-class WaitAwaiter
-{
+class WaitAwaiter {
 public:
     WaitAwaiter(Runtime *rt, SiteId site) noexcept
         : m_rt(rt)
@@ -72,8 +68,7 @@ protected:
 };
 
 /// `co_await rt.sleep(ns)`: resumes after ns of simulated time (0: after everything already due).
-class SleepAwaiter : public WaitAwaiter
-{
+class SleepAwaiter : public WaitAwaiter {
 public:
     SleepAwaiter(Runtime *rt, SiteId site, qint64 ns) noexcept
         : WaitAwaiter(rt, site)
@@ -106,8 +101,7 @@ struct JobState<void> : JobStateBase {
 };
 
 template<typename T>
-class JoinAwaiter : public WaitAwaiter
-{
+class JoinAwaiter : public WaitAwaiter {
 public:
     JoinAwaiter(Runtime *rt, SiteId site, std::shared_ptr<JobState<T>> state) noexcept
         : WaitAwaiter(rt, site)
@@ -138,8 +132,7 @@ private:
 /// A spawned task: `co_await job.join()` waits for it (like awaiting an asyncio Task) and
 /// returns its result or rethrows its error.
 template<typename T>
-class Job
-{
+class Job {
 public:
     Job() = default;
     explicit Job(std::shared_ptr<JobState<T>> state)
@@ -161,8 +154,7 @@ private:
  * unwind, synchronously, so nothing dangles and nothing leaks. A job that throws never takes the
  * application down: its error is recorded as the task's outcome.
  */
-class Runtime : public QObject
-{
+class Runtime : public QObject {
     Q_OBJECT
 public:
     explicit Runtime(QObject *parent = nullptr);

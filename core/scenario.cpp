@@ -49,38 +49,45 @@ QList<Scenario> makeScenarios()
     return {
         {QStringLiteral("fetch-user"), QStringLiteral("Fetch a user"),
          QStringLiteral("The article's fetch_user: three awaits in order, in code that reads top to bottom."),
-         QStringLiteral("Three bars one after another in the task's lane, one per co_await line; the window keeps "
-                        "drawing while each waits."),
+         QStringLiteral(
+             "Three bars one after another in the task's lane, one per co_await line; the window keeps "
+             "drawing while each waits."),
          QStringLiteral("fetchuser.cpp"), 1, 1000, false, &fetchUserMain, nullptr},
         {QStringLiteral("callbacks"), QStringLiteral("Callbacks"),
          QStringLiteral("The same flow written with nested callbacks on the same network."),
-         QStringLiteral("The same bars as fetch-user, from code shaped like a pyramid: the order lives in the "
-                        "nesting, not on the page."),
+         QStringLiteral(
+             "The same bars as fetch-user, from code shaped like a pyramid: the order lives in the "
+             "nesting, not on the page."),
          QStringLiteral("callbacks.cpp"), 1, 1000, false, &callbacksMain, nullptr},
         {QStringLiteral("blocking"), QStringLiteral("Blocking (freezes the loop)"),
          QStringLiteral("The same flow with synchronous waits on the GUI thread: the event loop freezes."),
-         QStringLiteral("The heartbeat stops, the slider will not move, the loop lag jumps to the whole job. Jobs run "
-                        "one after another: the sum of their latencies."),
+         QStringLiteral(
+             "The heartbeat stops, the slider will not move, the loop lag jumps to the whole job. Jobs run "
+             "one after another: the sum of their latencies."),
          QStringLiteral("blocking.cpp"), 1, 20, true, &blockingMain, nullptr},
         {QStringLiteral("fan-out"), QStringLiteral("Fan-out"),
          QStringLiteral("fetch_user for N users at once: start all, then await all."),
-         QStringLiteral("Many lanes waiting at the same time; the whole batch takes about three latencies, not 3 x N."),
+         QStringLiteral(
+             "Many lanes waiting at the same time; the whole batch takes about three latencies, not 3 x N."),
          QStringLiteral("fanout.cpp"), 10, 100000, false, &fanOutMain, nullptr},
         {QStringLiteral("slow-io"), QStringLiteral("Slow I/O stays slow"),
          QStringLiteral("One slow endpoint among fast ones: concurrency does not make slow I/O fast."),
          QStringLiteral("The fast lanes end early; the run still lasts as long as the one slow request."),
          QStringLiteral("slowio.cpp"), 5, 10000, false, &slowIoMain, &slowIoSetup},
         {QStringLiteral("infectious"), QStringLiteral("Async is infectious"),
-         QStringLiteral("Synchronous callers that need an async result: a nested event loop against becoming a "
-                        "coroutine too."),
-         QStringLiteral("sync_caller(1) has its answer at 3 latencies but is stuck under the nested loop started "
-                        "after it; async_caller(1) resumes as soon as its answer arrives."),
+         QStringLiteral(
+             "Synchronous callers that need an async result: a nested event loop against becoming a "
+             "coroutine too."),
+         QStringLiteral(
+             "sync_caller(1) has its answer at 3 latencies but is stuck under the nested loop started "
+             "after it; async_caller(1) resumes as soon as its answer arrives."),
          QStringLiteral("infectious.cpp"), 1, 0, false, &infectiousMain, &slowReports},
         {QStringLiteral("errors"), QStringLiteral("Errors and cancellation"),
          QStringLiteral("Failures and timeouts propagating through awaits into try/catch; a cancelled task "
                         "unwinding."),
-         QStringLiteral("Red marks where requests fail, retries after a back-off, a timeout handled, and long_poll() "
-                        "cancelled mid-await."),
+         QStringLiteral(
+             "Red marks where requests fail, retries after a back-off, a timeout handled, and long_poll() "
+             "cancelled mid-await."),
          QStringLiteral("errors.cpp"), 6, 10000, false, &errorsMain, &errorsSetup},
         {QStringLiteral("stress"), QStringLiteral("Stress"),
          QStringLiteral("N small concurrent jobs (10,000 by default, up to 1,000,000)."),

@@ -2,7 +2,6 @@
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
-
 #include <algorithm>
 #include <chrono>
 
@@ -73,8 +72,8 @@ Ticket Scheduler::park(TaskId task, WakeFn fn, void *ctx)
 
 bool Scheduler::isLive(Ticket t) const noexcept
 {
-    return !t.isNull() && t.slot < m_slots.size() && m_slots[t.slot].gen == t.gen
-        && m_slots[t.slot].state != Free;
+    return !t.isNull() && t.slot < m_slots.size() && m_slots[t.slot].gen == t.gen &&
+        m_slots[t.slot].state != Free;
 }
 
 bool Scheduler::wake(Ticket t, WakeReason reason)

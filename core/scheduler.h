@@ -5,7 +5,6 @@
 
 #include <QObject>
 #include <QTimer>
-
 #include <deque>
 #include <vector>
 
@@ -33,8 +32,7 @@ struct Ticket {
  * (cancellation). The scheduler tracks which task each wait belongs to and makes it the current
  * task while that task runs.
  */
-class Scheduler : public QObject
-{
+class Scheduler : public QObject {
     Q_OBJECT
 public:
     explicit Scheduler(SimClock *clock, QObject *parent = nullptr);
@@ -144,8 +142,7 @@ private:
 };
 
 /// Makes a task current for the lifetime of the scope (spawning runs the new task's first steps).
-class CurrentTaskScope
-{
+class CurrentTaskScope {
 public:
     CurrentTaskScope(Scheduler *s, TaskId task) noexcept
         : m_scheduler(s)

@@ -6,7 +6,8 @@ QString RunConfig::validate() const
 {
     const Scenario *s = findScenario(scenario);
     if (!s)
-        return QStringLiteral("unknown scenario '%1' (known: %2)").arg(scenario, scenarioIds().join(QStringLiteral(", ")));
+        return QStringLiteral("unknown scenario '%1' (known: %2)")
+            .arg(scenario, scenarioIds().join(QStringLiteral(", ")));
     if (jobs != -1) {
         if (jobs < 1)
             return QStringLiteral("jobs must be a positive whole number");
@@ -14,7 +15,9 @@ QString RunConfig::validate() const
             return QStringLiteral("the %1 scenario takes at most %2 jobs").arg(s->id).arg(s->maxJobs);
     }
     if (!(speed >= SimClock::MinSpeed && speed <= SimClock::MaxSpeed))
-        return QStringLiteral("speed must be between %1 and %2").arg(SimClock::MinSpeed).arg(SimClock::MaxSpeed);
+        return QStringLiteral("speed must be between %1 and %2")
+            .arg(SimClock::MinSpeed)
+            .arg(SimClock::MaxSpeed);
     return network.validate();
 }
 
@@ -63,7 +66,8 @@ QString Session::start(const RunConfig &config)
 
     m_running = true;
     Q_EMIT started();
-    m_runtime.spawn("main", m_scenario->entry, std::ref(m_runtime), std::ref(m_network), config.effectiveJobs());
+    m_runtime.spawn("main", m_scenario->entry, std::ref(m_runtime), std::ref(m_network),
+                    config.effectiveJobs());
     m_runtime.trace().flush();
     return {};
 }

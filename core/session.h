@@ -26,8 +26,7 @@ struct RunConfig {
  * One scenario run on one runtime and network. start() resets whatever ran before (cancelling
  * its tasks) and spawns the scenario's main task; finished() tells when every task has ended.
  */
-class Session : public QObject
-{
+class Session : public QObject {
     Q_OBJECT
 public:
     explicit Session(QObject *parent = nullptr);

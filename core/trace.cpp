@@ -107,8 +107,8 @@ void Trace::newChunk()
 
 quint64 Trace::memoryBytes() const
 {
-    return quint64(m_chunks.size()) * ChunkSize * sizeof(TraceEvent) + m_tasks.capacity() * sizeof(TaskInfo)
-        + m_sites.capacity() * sizeof(Site);
+    return quint64(m_chunks.size()) * ChunkSize * sizeof(TraceEvent) + m_tasks.capacity() * sizeof(TaskInfo) +
+        m_sites.capacity() * sizeof(Site);
 }
 
 } // namespace awaitscope

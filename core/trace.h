@@ -4,7 +4,6 @@
 #include <QObject>
 #include <QString>
 #include <QStringList>
-
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -88,8 +87,7 @@ struct TaskInfo {
  * Listeners are told in batches: appends only grow the store, and flush() (called by the runtime
  * once per scheduler batch) emits eventsAppended once for everything new.
  */
-class Trace : public QObject
-{
+class Trace : public QObject {
     Q_OBJECT
 public:
     explicit Trace(QObject *parent = nullptr);

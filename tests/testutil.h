@@ -8,7 +8,6 @@
 
 #include <QSignalSpy>
 #include <QTest>
-
 #include <vector>
 
 namespace awaitscope::test {
@@ -65,7 +64,8 @@ inline std::vector<Await> awaitsOf(const Trace &trace, TaskId task)
             continue;
         if (e.kind() == EventKind::Suspend) {
             const Site &s = trace.siteAt(e.arg());
-            out.push_back({trace.string(s.label), trace.string(s.file), s.line, e.timeNs, -1, WaitResult::Ok, s.kind});
+            out.push_back(
+                {trace.string(s.label), trace.string(s.file), s.line, e.timeNs, -1, WaitResult::Ok, s.kind});
         } else if (e.kind() == EventKind::Resume && !out.empty()) {
             out.back().endNs = e.timeNs;
             out.back().result = WaitResult(e.arg());

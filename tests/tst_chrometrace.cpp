@@ -36,8 +36,9 @@ QString laneName(const QJsonArray &events, int tid)
 {
     for (const auto &v : events) {
         const QJsonObject e = v.toObject();
-        if (e[QStringLiteral("ph")] == QLatin1String("M") && e[QStringLiteral("name")] == QLatin1String("thread_name")
-            && e[QStringLiteral("tid")].toInt() == tid)
+        if (e[QStringLiteral("ph")] == QLatin1String("M") &&
+            e[QStringLiteral("name")] == QLatin1String("thread_name") &&
+            e[QStringLiteral("tid")].toInt() == tid)
             return e[QStringLiteral("args")].toObject()[QStringLiteral("name")].toString();
     }
     return {};
@@ -45,8 +46,7 @@ QString laneName(const QJsonArray &events, int tid)
 
 } // namespace
 
-class tst_ChromeTrace : public QObject
-{
+class tst_ChromeTrace : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void fetchUserLaneHasThreeAwaitSlices()
@@ -61,8 +61,8 @@ private Q_SLOTS:
         QStringList names;
         for (const auto &v : events) {
             const QJsonObject e = v.toObject();
-            if (e[QStringLiteral("ph")] != QLatin1String("X") || e[QStringLiteral("cat")] != QLatin1String("await")
-                || e[QStringLiteral("tid")].toInt() != tid)
+            if (e[QStringLiteral("ph")] != QLatin1String("X") ||
+                e[QStringLiteral("cat")] != QLatin1String("await") || e[QStringLiteral("tid")].toInt() != tid)
                 continue;
             names << e[QStringLiteral("name")].toString();
             QCOMPARE(e[QStringLiteral("dur")].toDouble(), 100000.0); // microseconds
@@ -70,8 +70,9 @@ private Q_SLOTS:
                 QLatin1String("fetchuser.cpp:")));
             QCOMPARE(e[QStringLiteral("pid")].toInt(), 1);
         }
-        QCOMPARE(names, (QStringList{QStringLiteral("GET /users/1"), QStringLiteral("GET /users/1/posts"),
-                                     QStringLiteral("GET /users/1/comments")}));
+        QCOMPARE(names,
+                 (QStringList{QStringLiteral("GET /users/1"), QStringLiteral("GET /users/1/posts"),
+                              QStringLiteral("GET /users/1/comments")}));
     }
 
     void everyTaskHasALaneALifetimeAndASpawnFlow()
@@ -108,7 +109,8 @@ private Q_SLOTS:
                 continue;
             QCOMPARE(e[QStringLiteral("s")].toString(), QStringLiteral("t"));
             cancelled += e[QStringLiteral("name")] == QLatin1String("cancelled");
-            failedWaits += e[QStringLiteral("name")].toString().startsWith(QLatin1String("timed out: GET /reports"));
+            failedWaits +=
+                e[QStringLiteral("name")].toString().startsWith(QLatin1String("timed out: GET /reports"));
             blocked += e[QStringLiteral("cat")] == QLatin1String("blocked");
         }
         QCOMPARE(cancelled, 1);
@@ -126,7 +128,8 @@ private Q_SLOTS:
             if (e[QStringLiteral("cat")] == QLatin1String("blocked")) {
                 ++blocked;
                 QCOMPARE(e[QStringLiteral("dur")].toDouble(), 300000.0);
-                QVERIFY(e[QStringLiteral("name")].toString().startsWith(QLatin1String("blocked: fetch_user_blocking")));
+                QVERIFY(e[QStringLiteral("name")].toString().startsWith(
+                    QLatin1String("blocked: fetch_user_blocking")));
             }
         }
         QCOMPARE(blocked, 1);
@@ -135,8 +138,10 @@ private Q_SLOTS:
     void namesAreEscaped()
     {
         Trace trace;
-        const TaskId task = trace.addTask(NoTask, trace.intern(QStringLiteral("say \"hi\"\\ \n\t\x01 ünïcode")), -1, 0);
-        trace.append(10, task, EventKind::Suspend, trace.site(QStringLiteral("GET /q?a=\"b\""), "/x/y.cpp", 3));
+        const TaskId task =
+            trace.addTask(NoTask, trace.intern(QStringLiteral("say \"hi\"\\ \n\t\x01 ünïcode")), -1, 0);
+        trace.append(10, task, EventKind::Suspend,
+                     trace.site(QStringLiteral("GET /q?a=\"b\""), "/x/y.cpp", 3));
         trace.append(1010, task, EventKind::Resume, 0);
         trace.finishTask(task, TaskOutcome::Error, 2000, QStringLiteral("bad \"thing\""));
         const QJsonArray events = exportEvents(trace);
@@ -150,7 +155,8 @@ private Q_SLOTS:
                 QCOMPARE(e[QStringLiteral("name")].toString(), QStringLiteral("GET /q?a=\"b\""));
                 QCOMPARE(e[QStringLiteral("ts")].toDouble(), 0.01);
                 QCOMPARE(e[QStringLiteral("dur")].toDouble(), 1.0);
-                QCOMPARE(e[QStringLiteral("args")].toObject()[QStringLiteral("line")].toString(), QStringLiteral("y.cpp:3"));
+                QCOMPARE(e[QStringLiteral("args")].toObject()[QStringLiteral("line")].toString(),
+                         QStringLiteral("y.cpp:3"));
             }
         }
         QVERIFY(found);
@@ -189,7 +195,8 @@ private Q_SLOTS:
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QVERIFY(QJsonDocument::fromJson(f.readAll()).isObject());
-        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("t.json")}); // no temp left
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files),
+                 QStringList{QStringLiteral("t.json")}); // no temp left
 
         const QString bad = dir.filePath(QStringLiteral("missing/t.json"));
         QVERIFY(!ChromeTraceWriter(session.runtime().trace()).writeFile(bad, &error));

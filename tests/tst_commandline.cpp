@@ -32,14 +32,13 @@ Run runApp(const QStringList &args)
     p.start(QStringLiteral(AWAITSCOPE_BIN), args);
     if (!p.waitForFinished(60000))
         return {-1, {}, QStringLiteral("timed out")};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2,
+            QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
 }
 
 } // namespace
 
-class tst_CommandLine : public QObject
-{
+class tst_CommandLine : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void defaults()
@@ -56,13 +55,16 @@ private Q_SLOTS:
 
     void parsesEveryKnob()
     {
-        const auto r = parse({QStringLiteral("--scenario"), QStringLiteral("fan-out"), QStringLiteral("--jobs"),
-                              QStringLiteral("40"), QStringLiteral("--latency"), QStringLiteral("80"),
-                              QStringLiteral("--jitter"), QStringLiteral("5.5"), QStringLiteral("--failure-rate"),
-                              QStringLiteral("0.1"), QStringLiteral("--seed"), QStringLiteral("99"),
-                              QStringLiteral("--speed"), QStringLiteral("2"), QStringLiteral("--clock"),
-                              QStringLiteral("virtual"), QStringLiteral("--latency-model"), QStringLiteral("lognormal"),
-                              QStringLiteral("--quit-after"), QStringLiteral("500")});
+        const auto r = parse({QStringLiteral("--scenario"),      QStringLiteral("fan-out"),
+                              QStringLiteral("--jobs"),          QStringLiteral("40"),
+                              QStringLiteral("--latency"),       QStringLiteral("80"),
+                              QStringLiteral("--jitter"),        QStringLiteral("5.5"),
+                              QStringLiteral("--failure-rate"),  QStringLiteral("0.1"),
+                              QStringLiteral("--seed"),          QStringLiteral("99"),
+                              QStringLiteral("--speed"),         QStringLiteral("2"),
+                              QStringLiteral("--clock"),         QStringLiteral("virtual"),
+                              QStringLiteral("--latency-model"), QStringLiteral("lognormal"),
+                              QStringLiteral("--quit-after"),    QStringLiteral("500")});
         QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
         const RunConfig &c = r.options.run;
         QCOMPARE(c.scenario, QStringLiteral("fan-out"));
@@ -81,13 +83,15 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("mention");
-        QTest::newRow("unknown flag") << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
+        QTest::newRow("unknown flag")
+            << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
         QTest::newRow("unknown scenario") << QStringList{QStringLiteral("--scenario"), QStringLiteral("nope")}
                                           << QStringLiteral("unknown scenario 'nope'");
-        QTest::newRow("negative latency") << QStringList{QStringLiteral("--latency"), QStringLiteral("-5")}
-                                          << QStringLiteral("--latency");
-        QTest::newRow("latency not a number") << QStringList{QStringLiteral("--latency"), QStringLiteral("fast")}
-                                              << QStringLiteral("--latency: 'fast'");
+        QTest::newRow("negative latency")
+            << QStringList{QStringLiteral("--latency"), QStringLiteral("-5")} << QStringLiteral("--latency");
+        QTest::newRow("latency not a number")
+            << QStringList{QStringLiteral("--latency"), QStringLiteral("fast")}
+            << QStringLiteral("--latency: 'fast'");
         QTest::newRow("absurd latency") << QStringList{QStringLiteral("--latency"), QStringLiteral("1e15")}
                                         << QStringLiteral("--latency");
         QTest::newRow("zero jobs") << QStringList{QStringLiteral("--jobs"), QStringLiteral("0")}
@@ -97,16 +101,19 @@ private Q_SLOTS:
         QTest::newRow("too many jobs") << QStringList{QStringLiteral("--scenario"), QStringLiteral("stress"),
                                                       QStringLiteral("--jobs"), QStringLiteral("2000000")}
                                        << QStringLiteral("at most 1000000");
-        QTest::newRow("failure rate above 1") << QStringList{QStringLiteral("--failure-rate"), QStringLiteral("1.5")}
-                                              << QStringLiteral("--failure-rate");
-        QTest::newRow("failure rate below 0") << QStringList{QStringLiteral("--failure-rate"), QStringLiteral("-0.1")}
-                                              << QStringLiteral("--failure-rate");
+        QTest::newRow("failure rate above 1")
+            << QStringList{QStringLiteral("--failure-rate"), QStringLiteral("1.5")}
+            << QStringLiteral("--failure-rate");
+        QTest::newRow("failure rate below 0")
+            << QStringList{QStringLiteral("--failure-rate"), QStringLiteral("-0.1")}
+            << QStringLiteral("--failure-rate");
         QTest::newRow("unknown clock") << QStringList{QStringLiteral("--clock"), QStringLiteral("sundial")}
                                        << QStringLiteral("unknown clock 'sundial'");
         QTest::newRow("speed too high") << QStringList{QStringLiteral("--speed"), QStringLiteral("100")}
                                         << QStringLiteral("--speed must be between");
-        QTest::newRow("unknown model") << QStringList{QStringLiteral("--latency-model"), QStringLiteral("pareto")}
-                                       << QStringLiteral("pareto");
+        QTest::newRow("unknown model")
+            << QStringList{QStringLiteral("--latency-model"), QStringLiteral("pareto")}
+            << QStringLiteral("pareto");
         QTest::newRow("bad seed") << QStringList{QStringLiteral("--seed"), QStringLiteral("-3")}
                                   << QStringLiteral("--seed");
         QTest::newRow("bad quit-after") << QStringList{QStringLiteral("--quit-after"), QStringLiteral("0")}
@@ -114,12 +121,15 @@ private Q_SLOTS:
         QTest::newRow("export into missing folder")
             << QStringList{QStringLiteral("--export-trace"), QStringLiteral("/nonexistent/dir/t.json")}
             << QStringLiteral("folder '/nonexistent/dir' does not exist");
-        QTest::newRow("export onto a folder") << QStringList{QStringLiteral("--export-trace"), QStringLiteral("/tmp")}
-                                              << QStringLiteral("is a folder");
-        QTest::newRow("stray argument") << QStringList{QStringLiteral("fan-out")} << QStringLiteral("unexpected argument");
-        QTest::newRow("headless screenshot") << QStringList{QStringLiteral("--headless"), QStringLiteral("--screenshot"),
-                                                            QStringLiteral("/tmp/x.png")}
-                                             << QStringLiteral("--headless has no window");
+        QTest::newRow("export onto a folder")
+            << QStringList{QStringLiteral("--export-trace"), QStringLiteral("/tmp")}
+            << QStringLiteral("is a folder");
+        QTest::newRow("stray argument")
+            << QStringList{QStringLiteral("fan-out")} << QStringLiteral("unexpected argument");
+        QTest::newRow("headless screenshot")
+            << QStringList{QStringLiteral("--headless"), QStringLiteral("--screenshot"),
+                           QStringLiteral("/tmp/x.png")}
+            << QStringLiteral("--headless has no window");
     }
 
     void badInputIsNamed()
@@ -153,7 +163,8 @@ private Q_SLOTS:
             QVERIFY2(help.out.contains(QLatin1String(flag)), flag);
         const Run list = runApp({QStringLiteral("--list-scenarios")});
         QCOMPARE(list.exitCode, 0);
-        for (const char *id : {"fetch-user", "callbacks", "blocking", "fan-out", "slow-io", "infectious", "errors", "stress"})
+        for (const char *id :
+             {"fetch-user", "callbacks", "blocking", "fan-out", "slow-io", "infectious", "errors", "stress"})
             QVERIFY2(list.out.contains(QLatin1String(id)), id);
     }
 
@@ -161,9 +172,10 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("t.json"));
-        const Run run = runApp({QStringLiteral("--headless"), QStringLiteral("--scenario"), QStringLiteral("fan-out"),
-                                QStringLiteral("--jobs"), QStringLiteral("100"), QStringLiteral("--latency"),
-                                QStringLiteral("100"), QStringLiteral("--export-trace"), path});
+        const Run run =
+            runApp({QStringLiteral("--headless"), QStringLiteral("--scenario"), QStringLiteral("fan-out"),
+                    QStringLiteral("--jobs"), QStringLiteral("100"), QStringLiteral("--latency"),
+                    QStringLiteral("100"), QStringLiteral("--export-trace"), path});
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains(QLatin1String("tasks 101 (ok 101")), qPrintable(run.out));
         QVERIFY2(run.out.contains(QLatin1String("total time 300.0 ms simulated")), qPrintable(run.out));
@@ -176,9 +188,10 @@ private Q_SLOTS:
 
     void quitAfterStopsALongRun()
     {
-        const Run run = runApp({QStringLiteral("--headless"), QStringLiteral("--clock"), QStringLiteral("real"),
-                                QStringLiteral("--scenario"), QStringLiteral("fetch-user"), QStringLiteral("--latency"),
-                                QStringLiteral("60000"), QStringLiteral("--quit-after"), QStringLiteral("200")});
+        const Run run =
+            runApp({QStringLiteral("--headless"), QStringLiteral("--clock"), QStringLiteral("real"),
+                    QStringLiteral("--scenario"), QStringLiteral("fetch-user"), QStringLiteral("--latency"),
+                    QStringLiteral("60000"), QStringLiteral("--quit-after"), QStringLiteral("200")});
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains(QLatin1String("stopped by --quit-after")), qPrintable(run.out));
         QVERIFY(run.out.contains(QLatin1String("cancelled 2")));

@@ -5,7 +5,6 @@
 #include "testutil.h"
 
 #include <QTest>
-
 #include <algorithm>
 #include <cmath>
 #include <vector>
@@ -47,8 +46,7 @@ std::vector<qint64> drawMany(quint64 seed, const EndpointConfig &c, int n)
 
 } // namespace
 
-class tst_Network : public QObject
-{
+class tst_Network : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void latencyModels_data()
@@ -63,8 +61,8 @@ private Q_SLOTS:
         QTest::newRow("uniform") << int(LatencyModel::Uniform) << 100.0 << 1.0 << 80.0 << 120.0;
         QTest::newRow("normal") << int(LatencyModel::Normal) << 100.0 << 1.0 << 0.0 << 1e9;
         // log-normal with median 100 and sigma ln(1.2): mean = 100 * exp(sigma^2 / 2)
-        QTest::newRow("lognormal") << int(LatencyModel::LogNormal) << 100.0 * std::exp(std::pow(std::log(1.2), 2) / 2)
-                                   << 1.5 << 0.0 << 1e9;
+        QTest::newRow("lognormal") << int(LatencyModel::LogNormal)
+                                   << 100.0 * std::exp(std::pow(std::log(1.2), 2) / 2) << 1.5 << 0.0 << 1e9;
     }
 
     void latencyModels()

@@ -6,7 +6,6 @@
 
 #include <QSignalSpy>
 #include <QTest>
-
 #include <stdexcept>
 
 using namespace awaitscope;
@@ -86,8 +85,7 @@ QCoro::Task<> awaitOutsideTask(Runtime &rt, QString *error)
 
 } // namespace
 
-class tst_Runtime : public QObject
-{
+class tst_Runtime : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void init() { FrameGuard::live = FrameGuard::destroyed = 0; }
@@ -244,8 +242,9 @@ private Q_SLOTS:
         const TaskId dropped = rt.beginTask("dropped");
         {
             CurrentTaskScope scope(&rt.scheduler(), done);
-            net.get(QStringLiteral("/a"),
-                    [&rt, done](const Response &, const QString &error) { rt.endTask(done, TaskOutcome::Ok, error); });
+            net.get(QStringLiteral("/a"), [&rt, done](const Response &, const QString &error) {
+                rt.endTask(done, TaskOutcome::Ok, error);
+            });
         }
         {
             CurrentTaskScope scope(&rt.scheduler(), dropped);

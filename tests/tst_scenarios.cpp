@@ -10,8 +10,7 @@
 using namespace awaitscope;
 using namespace awaitscope::test;
 
-class tst_Scenarios : public QObject
-{
+class tst_Scenarios : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void fetchUserIsThreeSequentialAwaits()
@@ -136,7 +135,8 @@ private Q_SLOTS:
         quint64 requests = 0;
         const Trace &t = session.runtime().trace();
         for (quint64 i = 0; i < t.size(); ++i)
-            requests += t.at(i).kind() == EventKind::Suspend && t.siteAt(t.at(i).arg()).kind == SiteKind::Wait;
+            requests +=
+                t.at(i).kind() == EventKind::Suspend && t.siteAt(t.at(i).arg()).kind == SiteKind::Wait;
         QCOMPARE(requests, quint64(30000)); // three requests each
         QCOMPARE(s.failedWaits, quint64(0));
         QVERIFY(session.runtime().scheduler().longestBatchNs() < 1'000'000'000); // sanity, not a target
@@ -189,7 +189,8 @@ private Q_SLOTS:
         const Trace &t = session.runtime().trace();
         for (SiteId site = 0; site < t.siteCount(); ++site) {
             const QString file = t.string(t.siteAt(site).file);
-            QVERIFY2(file == s->sourceFile || file == QLatin1String("fetchuser.cpp") || file == QLatin1String("session.cpp"),
+            QVERIFY2(file == s->sourceFile || file == QLatin1String("fetchuser.cpp") ||
+                         file == QLatin1String("session.cpp"),
                      qPrintable(file));
         }
     }
@@ -214,10 +215,13 @@ private Q_SLOTS:
         QTest::addColumn<int>("jobs");
         QTest::addColumn<double>("latency");
         QTest::addColumn<QString>("problem");
-        QTest::newRow("unknown scenario") << QStringLiteral("nope") << -1 << 100.0 << QStringLiteral("unknown scenario");
+        QTest::newRow("unknown scenario")
+            << QStringLiteral("nope") << -1 << 100.0 << QStringLiteral("unknown scenario");
         QTest::newRow("zero jobs") << QStringLiteral("fan-out") << 0 << 100.0 << QStringLiteral("jobs");
-        QTest::newRow("too many jobs") << QStringLiteral("blocking") << 21 << 100.0 << QStringLiteral("at most 20");
-        QTest::newRow("negative latency") << QStringLiteral("fan-out") << -1 << -5.0 << QStringLiteral("latency");
+        QTest::newRow("too many jobs")
+            << QStringLiteral("blocking") << 21 << 100.0 << QStringLiteral("at most 20");
+        QTest::newRow("negative latency")
+            << QStringLiteral("fan-out") << -1 << -5.0 << QStringLiteral("latency");
     }
 
     void invalidConfigStartsNothing()

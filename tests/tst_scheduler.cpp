@@ -6,7 +6,6 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
-
 #include <vector>
 
 using namespace awaitscope;
@@ -36,8 +35,7 @@ constexpr qint64 Ms = 1'000'000;
 
 } // namespace
 
-class tst_Scheduler : public QObject
-{
+class tst_Scheduler : public QObject {
     Q_OBJECT
 
 private:

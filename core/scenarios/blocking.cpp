@@ -21,14 +21,16 @@ UserPage fetch_user_blocking(SimNetwork &net, int id)
 QCoro::Task<> blockingJob(Runtime &rt, SimNetwork &net, int id)
 {
     co_await rt.sleep(0, QStringLiteral("start from the event loop"));
-    rt.blocking(QStringLiteral("fetch_user_blocking(%1)").arg(id), [&net, id] { return fetch_user_blocking(net, id); });
+    rt.blocking(QStringLiteral("fetch_user_blocking(%1)").arg(id),
+                [&net, id] { return fetch_user_blocking(net, id); });
 }
 
 QCoro::Task<> blockingMain(Runtime &rt, SimNetwork &net, int jobs)
 {
     std::vector<Job<void>> pending;
     for (int id = 1; id <= jobs; ++id)
-        pending.push_back(rt.spawn({QStringLiteral("fetch_user_blocking(%1)"), id}, blockingJob, std::ref(rt), std::ref(net), id));
+        pending.push_back(rt.spawn({QStringLiteral("fetch_user_blocking(%1)"), id}, blockingJob, std::ref(rt),
+                                   std::ref(net), id));
     for (const auto &job : pending)
         co_await job.join();
 }

@@ -15,13 +15,15 @@ void fetch_user_callbacks(SimNetwork &net, int id, Done done)
     net.get(QStringLiteral("/users/%1").arg(id), [&net, id, done](const Response &, const QString &error) {
         if (!error.isEmpty())
             return done(error);
-        net.get(QStringLiteral("/users/%1/posts").arg(id), [&net, id, done](const Response &, const QString &error) {
-            if (!error.isEmpty())
-                return done(error);
-            net.get(QStringLiteral("/users/%1/comments").arg(id), [done](const Response &, const QString &error) {
-                done(error); // finally: user, posts and comments (if nothing failed)
-            });
-        });
+        net.get(QStringLiteral("/users/%1/posts").arg(id),
+                [&net, id, done](const Response &, const QString &error) {
+                    if (!error.isEmpty())
+                        return done(error);
+                    net.get(QStringLiteral("/users/%1/comments").arg(id),
+                            [done](const Response &, const QString &error) {
+                                done(error); // finally: user, posts and comments (if nothing failed)
+                            });
+                });
     });
 }
 

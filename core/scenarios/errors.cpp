@@ -44,7 +44,8 @@ QCoro::Task<> errorsMain(Runtime &rt, SimNetwork &net, int jobs)
 {
     std::vector<Job<int>> users;
     for (int id = 1; id <= jobs; ++id)
-        users.push_back(rt.spawn({QStringLiteral("fetch_with_retry(%1)"), id}, fetch_with_retry, std::ref(rt), std::ref(net), id));
+        users.push_back(rt.spawn({QStringLiteral("fetch_with_retry(%1)"), id}, fetch_with_retry, std::ref(rt),
+                                 std::ref(net), id));
     const auto report = rt.spawn("fetch_report_with_timeout()", fetch_report_with_timeout, std::ref(net));
     const auto poll = rt.spawn("long_poll()", long_poll, std::ref(net));
 

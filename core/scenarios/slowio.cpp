@@ -16,9 +16,11 @@ QCoro::Task<Response> fetch(SimNetwork &net, QString path)
 QCoro::Task<> slowIoMain(Runtime &rt, SimNetwork &net, int jobs)
 {
     std::vector<Job<Response>> pending;
-    pending.push_back(rt.spawn("fetch(/reports/yearly)", fetch, std::ref(net), QStringLiteral("/reports/yearly")));
+    pending.push_back(
+        rt.spawn("fetch(/reports/yearly)", fetch, std::ref(net), QStringLiteral("/reports/yearly")));
     for (int id = 1; id <= jobs; ++id)
-        pending.push_back(rt.spawn({QStringLiteral("fetch(/users/%1)"), id}, fetch, std::ref(net), QStringLiteral("/users/%1").arg(id)));
+        pending.push_back(rt.spawn({QStringLiteral("fetch(/users/%1)"), id}, fetch, std::ref(net),
+                                   QStringLiteral("/users/%1").arg(id)));
 
     for (const auto &job : pending) {
         const Response response = co_await job.join();

@@ -62,6 +62,7 @@ void SimClock::reanchor()
 {
     m_anchorSim = now();
     m_anchorWall = m_wall.nsecsElapsed();
+    m_latchedNow = m_anchorSim;
 }
 
 } // namespace awaitscope

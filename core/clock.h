@@ -39,8 +39,25 @@ public:
     {
         if (m_mode == ClockMode::Virtual || m_paused)
             return m_anchorSim;
-        return m_anchorSim + qint64(double(m_wall.nsecsElapsed() - m_anchorWall) * m_speed);
+        if (m_latched)
+            return m_latchedNow;
+        return readWall();
     }
+
+    /// While latched, now() returns the time read when latching: a batch of resumptions reads
+    /// the wall clock once per group of wake-ups, not four times per await. relatch() reads it
+    /// again (after a synchronous wait, and every few dozen wake-ups).
+    void latch() noexcept
+    {
+        m_latchedNow = readWall();
+        m_latched = true;
+    }
+    void relatch() noexcept
+    {
+        if (m_latched)
+            m_latchedNow = readWall();
+    }
+    void unlatch() noexcept { m_latched = false; }
 
     /// Moves time forward to t (never backwards). Used by the virtual clock, by single
     /// stepping, and by synchronous waits in virtual mode.
@@ -53,6 +70,10 @@ public:
 
 private:
     void reanchor();
+    qint64 readWall() const noexcept
+    {
+        return m_anchorSim + qint64(double(m_wall.nsecsElapsed() - m_anchorWall) * m_speed);
+    }
 
     QElapsedTimer m_wall;
     qint64 m_anchorWall = 0;
@@ -62,6 +83,8 @@ private:
     // up in virtual time starts exactly at 0.
     ClockMode m_mode = ClockMode::Virtual;
     bool m_paused = false;
+    bool m_latched = false;
+    qint64 m_latchedNow = 0;
 };
 
 } // namespace awaitscope

@@ -303,6 +303,7 @@ void Runtime::blockFor(qint64 ns)
     // The deliberate exception to "never block the loop": this is what the blocking scenario
     // shows. The thread really sleeps, scaled by the speed factor.
     QThread::usleep(static_cast<unsigned long>(double(ns) / m_clock.speed() / 1000.0));
+    m_clock.relatch(); // inside a batch, time moved on while the thread slept
 }
 
 } // namespace awaitscope

@@ -54,6 +54,16 @@ quint32 Scheduler::allocSlot(TaskId task, WakeFn fn, void *ctx, quint8 state, Wa
 
 Ticket Scheduler::schedule(qint64 dueNs, TaskId task, WakeFn fn, void *ctx, WakeReason reason)
 {
+    // Due already, and nothing older is due in the heap: straight to the ready queue, which
+    // keeps first-in first-out order without a heap operation (every yield takes this path).
+    if (dueNs <= now() && (m_heap.empty() || m_heap.front().due > dueNs)) {
+        const quint32 index = allocSlot(task, fn, ctx, Ready, reason);
+        const quint32 gen = m_slots[index].gen;
+        m_ready.push_back({index, gen});
+        if (m_depth == 0)
+            arm();
+        return {index, gen};
+    }
     const quint32 index = allocSlot(task, fn, ctx, Scheduled, reason);
     const quint32 gen = m_slots[index].gen;
     pushHeap({dueNs, m_seq++, index, gen});
@@ -170,6 +180,9 @@ void Scheduler::tick()
 
     if (virtualClock && m_ready.empty() && !m_heap.empty() && m_holds == 0)
         m_clock->advanceTo(m_heap.front().due);
+    const bool outermost = m_depth == 0;
+    if (outermost)
+        m_clock->latch();
     moveDue(now());
 
     quint32 n = 0;
@@ -188,10 +201,14 @@ void Scheduler::tick()
         if ((++n & 63) == 0) {
             if (wall.nsecsElapsed() >= m_budgetNs)
                 break;
-            if (!virtualClock)
+            if (!virtualClock) {
+                m_clock->relatch();
                 moveDue(now());
+            }
         }
     }
+    if (outermost)
+        m_clock->unlatch();
     ++m_batches;
     m_longestBatchNs = std::max(m_longestBatchNs, wall.nsecsElapsed());
     Q_EMIT batchFinished();
@@ -206,9 +223,14 @@ void Scheduler::arm()
     }
     using namespace std::chrono;
     if (!m_ready.empty() || (m_clock->mode() == ClockMode::Virtual && !m_heap.empty() && m_holds == 0)) {
-        m_timer.start(0ms);
+        // Restarting a QTimer costs more than a whole await: leave an immediate one alone.
+        if (!m_timer.isActive() || !m_armedImmediate) {
+            m_timer.start(0ms);
+            m_armedImmediate = true;
+        }
         return;
     }
+    m_armedImmediate = false;
     // Drop stale entries at the top so the timer is not armed for a wait that already ended.
     while (!m_heap.empty()) {
         const HeapEntry &top = m_heap.front();

@@ -14,6 +14,18 @@ Trace::~Trace() = default;
 
 quint32 Trace::intern(const QString &s)
 {
+    // Spawning a million tasks interns the same literal pattern a million times. The stored
+    // copy shares its data with the string it was made from and keeps it alive, so the same data
+    // pointer means the same string: no hashing.
+    const QString &last = m_strings.at(m_lastInterned);
+    if (s.constData() == last.constData() && s.size() == last.size())
+        return m_lastInterned;
+    m_lastInterned = internSlow(s);
+    return m_lastInterned;
+}
+
+quint32 Trace::internSlow(const QString &s)
+{
     const auto it = m_stringIds.constFind(s);
     if (it != m_stringIds.constEnd())
         return *it;
@@ -85,6 +97,7 @@ void Trace::clear()
 {
     m_chunks.clear();
     m_current = nullptr;
+    m_base = 0;
     m_used = ChunkSize;
     m_size = 0;
     m_flushed = 0;
@@ -93,22 +106,31 @@ void Trace::clear()
     m_sites.clear();
     m_siteIds.clear();
     m_tasks.clear();
-    intern(QString()); // string id 0 is "no string"
+    m_strings.append(QString()); // string id 0 is "no string"
+    m_stringIds.insert(QString(), 0);
+    m_lastInterned = 0;
     Q_EMIT cleared();
 }
 
-void Trace::newChunk()
+void Trace::newChunk(qint64 base)
 {
     // Not zero-initialised: every slot is written before it is read.
-    m_chunks.emplace_back(new TraceEvent[ChunkSize]);
-    m_current = m_chunks.back().get();
+    m_chunks.push_back({std::unique_ptr<StoredEvent[]>(new StoredEvent[ChunkSize]), {{0, base}}});
+    m_current = m_chunks.back().events.get();
+    m_base = base;
     m_used = 0;
+}
+
+void Trace::newSegment(qint64 base)
+{
+    m_chunks.back().segments.push_back({quint32(m_used), base});
+    m_base = base;
 }
 
 quint64 Trace::memoryBytes() const
 {
-    return quint64(m_chunks.size()) * ChunkSize * sizeof(TraceEvent) + m_tasks.capacity() * sizeof(TaskInfo) +
-        m_sites.capacity() * sizeof(Site);
+    return quint64(m_chunks.size()) * ChunkSize * sizeof(StoredEvent) +
+        m_tasks.capacity() * sizeof(TaskInfo) + m_sites.capacity() * sizeof(Site);
 }
 
 } // namespace awaitscope

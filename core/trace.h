@@ -36,7 +36,7 @@ enum class SiteKind : quint8 {
     Blocking = 3, // a synchronous section holding the loop
 };
 
-/// One trace event. 16 bytes: a suspend and its resume cost 32 bytes of storage.
+/// One trace event, as read back from the trace (stored as 12 bytes, see Trace).
 struct TraceEvent {
     qint64 timeNs;
     TaskId task;
@@ -51,6 +51,15 @@ struct TraceEvent {
     }
 };
 static_assert(sizeof(TraceEvent) == 16, "TraceEvent must stay compact");
+
+/// How an event is stored: its time relative to its chunk's base time. 12 bytes, so a suspend
+/// and its resume cost 24 bytes.
+struct StoredEvent {
+    quint32 dt;
+    TaskId task;
+    quint32 packed;
+};
+static_assert(sizeof(StoredEvent) == 12, "StoredEvent must stay compact");
 
 /// Where a task waits: what it awaited and on which source line.
 struct Site {
@@ -111,12 +120,25 @@ public:
     void append(qint64 timeNs, TaskId task, EventKind kind, quint32 arg)
     {
         if (m_used == ChunkSize) [[unlikely]]
-            newChunk();
-        m_current[m_used++] = TraceEvent::make(timeNs, task, kind, arg);
+            newChunk(timeNs);
+        // A stored time is 32 bits after a base time: past 4.3 s a new base (segment) starts.
+        if (timeNs < m_base || quint64(timeNs - m_base) > 0xffffffffull) [[unlikely]]
+            newSegment(timeNs);
+        m_current[m_used++] = {quint32(timeNs - m_base), task,
+                               (quint32(kind) << 28) | (arg & TraceEvent::ArgMask)};
         ++m_size;
     }
     quint64 size() const noexcept { return m_size; }
-    const TraceEvent &at(quint64 i) const noexcept { return m_chunks[i >> ChunkBits][i & (ChunkSize - 1)]; }
+    TraceEvent at(quint64 i) const noexcept
+    {
+        const Chunk &c = m_chunks[std::size_t(i >> ChunkBits)];
+        const quint32 offset = quint32(i & (ChunkSize - 1));
+        const StoredEvent &e = c.events[offset];
+        auto seg = c.segments.size() - 1; // almost always 0: one base per chunk
+        while (c.segments[seg].start > offset)
+            --seg;
+        return {c.segments[seg].base + qint64(e.dt), e.task, e.packed};
+    }
 
     /// Emits eventsAppended for everything appended since the last flush; returns true if it did.
     bool flush();
@@ -135,16 +157,28 @@ Q_SIGNALS:
     void cleared();
 
 private:
-    void newChunk();
+    void newChunk(qint64 base);
+    void newSegment(qint64 base);
+    quint32 internSlow(const QString &s);
 
-    std::vector<std::unique_ptr<TraceEvent[]>> m_chunks;
-    TraceEvent *m_current = nullptr;
+    struct Segment {
+        quint32 start; // first event of the chunk with this base
+        qint64 base;
+    };
+    struct Chunk {
+        std::unique_ptr<StoredEvent[]> events;
+        std::vector<Segment> segments;
+    };
+    std::vector<Chunk> m_chunks;
+    StoredEvent *m_current = nullptr;
+    qint64 m_base = 0;
     quint64 m_used = ChunkSize;
     quint64 m_size = 0;
     quint64 m_flushed = 0;
 
     QStringList m_strings;
     QHash<QString, quint32> m_stringIds;
+    quint32 m_lastInterned = 0;
     std::vector<Site> m_sites;
     QHash<Site, SiteId> m_siteIds;
     std::vector<TaskInfo> m_tasks;

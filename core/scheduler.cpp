@@ -19,6 +19,7 @@ struct Later {
     }
 };
 constexpr int MaxCancelRounds = 64;
+constexpr quint32 MoveSlice = 256;
 } // namespace
 
 Scheduler::Scheduler(SimClock *clock, QObject *parent)
@@ -123,17 +124,22 @@ void Scheduler::popHeap()
     m_heap.pop_back();
 }
 
-void Scheduler::moveDue(qint64 t)
+quint32 Scheduler::moveDue(qint64 t, quint32 limit)
 {
-    while (!m_heap.empty() && m_heap.front().due <= t) {
+    // In slices: a million entries falling due at once would otherwise hold the loop while
+    // they all move, before the first one even runs.
+    quint32 moved = 0;
+    while (moved < limit && !m_heap.empty() && m_heap.front().due <= t) {
         const HeapEntry e = m_heap.front();
         popHeap();
+        ++moved;
         Slot &s = m_slots[e.slot];
         if (s.gen != e.gen || s.state != Scheduled)
             continue; // woken early or cancelled: the entry is stale
         s.state = Ready;
         m_ready.push_back({e.slot, e.gen});
     }
+    return moved;
 }
 
 bool Scheduler::popReady(ReadyEntry &out)
@@ -183,28 +189,31 @@ void Scheduler::tick()
     const bool outermost = m_depth == 0;
     if (outermost)
         m_clock->latch();
-    moveDue(now());
 
     quint32 n = 0;
     ReadyEntry e;
     while (!m_paused) {
         if (!popReady(e)) {
+            const quint32 moved = moveDue(now(), MoveSlice);
+            if (moved > 0) {
+                n += moved / 4; // moving costs too: count it against the budget
+                if (wall.nsecsElapsed() >= m_budgetNs)
+                    break;
+                continue;
+            }
             // In virtual time nothing else can become due: jump to the next entry right away,
             // within this batch's budget, unless something posted must run at this time first.
             if (!virtualClock || m_heap.empty() || m_holds > 0)
                 break;
             m_clock->advanceTo(m_heap.front().due);
-            moveDue(now());
             continue;
         }
         dispatch(e.slot);
         if ((++n & 63) == 0) {
             if (wall.nsecsElapsed() >= m_budgetNs)
                 break;
-            if (!virtualClock) {
+            if (!virtualClock)
                 m_clock->relatch();
-                moveDue(now());
-            }
         }
     }
     if (outermost)
@@ -283,7 +292,7 @@ bool Scheduler::step()
         if (m_heap.empty())
             return false;
         m_clock->advanceTo(m_heap.front().due);
-        moveDue(m_heap.front().due);
+        moveDue(m_heap.front().due, MoveSlice);
         if (!popReady(e))
             return false;
     }

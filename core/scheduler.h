@@ -150,7 +150,7 @@ private:
     quint32 allocSlot(TaskId task, WakeFn fn, void *ctx, quint8 state, WakeReason reason);
     void pushHeap(const HeapEntry &e);
     void popHeap();
-    void moveDue(qint64 now);
+    quint32 moveDue(qint64 now, quint32 limit);
     bool popReady(ReadyEntry &out);
     void dispatch(quint32 slot);
     void tick();

@@ -20,8 +20,11 @@ QCoro::Task<> stressMain(Runtime &rt, SimNetwork &net, int jobs)
 {
     std::vector<Job<void>> pending;
     pending.reserve(std::size_t(jobs));
-    for (int i = 1; i <= jobs; ++i)
+    for (int i = 1; i <= jobs; ++i) {
         pending.push_back(rt.spawn({QStringLiteral("job(%1)"), i}, small_job, std::ref(net)));
+        if (i % 1000 == 0) // starting a million jobs is work too: let the loop breathe
+            co_await rt.sleep(0, QStringLiteral("yield to the event loop"));
+    }
     for (const auto &job : pending)
         co_await job.join();
 }

@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
 # The one command that builds and runs every test: bash packaging/test.sh
-# Builds the default preset, lints, and runs ctest (GUI tests inside a virtual X server).
+# 1. builds the default preset and runs lint (clang-format, qmllint);
+# 2. runs every ctest (the window's tests inside a virtual X server when there is no display);
+# 3. builds the engine and its tests under AddressSanitizer + UBSan and runs them again.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bash "$root/packaging/build.sh"
 cd "$root"
 bash packaging/lint.sh
 export QTEST_FUNCTION_TIMEOUT=${QTEST_FUNCTION_TIMEOUT:-120000}
+
+xvfb=()
 if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then
-    xvfb-run -a -s "-screen 0 1920x1080x24" ctest --preset default "$@"
-else
-    ctest --preset default "$@"
+    xvfb=(xvfb-run -a -s "-screen 0 1920x1080x24")
 fi
+"${xvfb[@]}" ctest --preset default "$@"
+
+echo "== AddressSanitizer + UBSan: the engine and its tests"
+cmake --preset asan >/dev/null
+cmake --build --preset asan
+ctest --preset asan "$@"

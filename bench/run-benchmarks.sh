@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Regenerates docs/performance.md: Awaitscope's engine, CPython asyncio and naive QCoro (one
+# QTimer per await) on the same workloads in one run, plus the window's frame times and loop lag
+# idle and under load. Takes about half an hour; run it on a quiet machine:
+#
+#   bash bench/run-benchmarks.sh              # naive QCoro up to 10,000 tasks
+#   FULL=1 bash bench/run-benchmarks.sh       # naive QCoro at 100,000 tasks too (+10 min)
+#
+# ASYNCIO_PEER points at the peer script (default: ../shared/peers/asyncio_peer.py).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+PRESET=release bash packaging/build.sh >/dev/null
+bench=build-release/bench/awaitscope-bench
+app=build-release/app/awaitscope
+peer=${ASYNCIO_PEER:-$root/../shared/peers/asyncio_peer.py}
+[ -f "$peer" ] || { echo "error: asyncio peer not found at $peer (set ASYNCIO_PEER)" >&2; exit 2; }
+naive_max=10000
+[ "${FULL:-0}" = 1 ] && naive_max=100000
+
+work=$(mktemp -d)
+results="$work/results.jsonl"
+: >"$results"
+run() { # label, command...
+    local label=$1; shift
+    echo "$ $*" >&2
+    local line extra
+    line=$("$@" 2>"$work/stderr") || { cat "$work/stderr" >&2; exit 1; }
+    extra=$(grep -o '{.*}' "$work/stderr" | tail -n 1 || true)
+    python3 - "$line" "${extra:-{\}}" "$*" >>"$results" <<'PY'
+import json, sys
+row = json.loads(sys.argv[1]); row.update(json.loads(sys.argv[2])); row["command"] = sys.argv[3]
+print(json.dumps(row))
+PY
+}
+
+for tasks in 1000 10000 100000 1000000; do
+    for workload in yield timer; do
+        run awaitscope "$bench" "$workload" "$tasks" 10 5
+        run asyncio python3 "$peer" "$workload" "$tasks" 10 5
+        if [ "$tasks" -le "$naive_max" ]; then
+            run naive "$bench" "$workload" "$tasks" 10 5 --engine naive
+        fi
+    done
+done
+
+# The window: an idle run (one task waiting a minute) against stress with 100,000 jobs.
+window() { # name, args...
+    local name=$1; shift
+    local m="$work/$name.json"
+    echo "$ xvfb-run -a $app $* --metrics $m" >&2
+    QT_QUICK_BACKEND=${QT_QUICK_BACKEND:-} xvfb-run -a -s "-screen 0 1920x1080x24" "$app" "$@" --metrics "$m" >/dev/null 2>&1 || true
+    if [ -f "$m" ]; then
+        python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["window"]=sys.argv[2]; d["command"]=sys.argv[3]; print(json.dumps(d))' \
+            "$m" "$name" "awaitscope $* --metrics FILE" >>"$results"
+    fi
+}
+window idle --scenario fetch-user --latency 60000 --quit-after 10000
+window stress-100k --scenario stress --jobs 100000 --latency 100 --jitter 50 --quit-after 10000
+window stress-1m --scenario stress --jobs 1000000 --latency 100 --jitter 50 --quit-after 20000
+
+python3 bench/make-report.py "$results" >docs/performance.md
+cp "$results" bench/last-results.jsonl
+echo "wrote docs/performance.md" >&2

@@ -101,14 +101,19 @@ void Runtime::cancel(TaskId task)
 {
     if (task >= m_taskState.size() || m_trace.task(task).outcome != TaskOutcome::Running)
         return;
-    m_taskState[task].cancelRequested = true;
-    m_scheduler.wake(m_taskState[task].ticket, WakeReason::Cancelled);
-    // Structured: a cancelled task's running children are cancelled with it. Children always
-    // have larger ids than their parent.
-    for (TaskId child = task + 1; child < m_trace.taskCount(); ++child) {
-        const TaskInfo &info = m_trace.task(child);
-        if (info.parent == task && info.outcome == TaskOutcome::Running)
-            cancel(child);
+    // Structured: a cancelled task's running descendants are cancelled with it. A child always
+    // has a larger id than its parent, so one pass in id order finds every descendant.
+    std::vector<bool> doomed(m_trace.taskCount() - task, false);
+    doomed[0] = true;
+    for (TaskId t = task; t < m_trace.taskCount(); ++t) {
+        const TaskInfo &info = m_trace.task(t);
+        if (t != task && !(info.parent != NoTask && info.parent >= task && doomed[info.parent - task]))
+            continue;
+        doomed[t - task] = true;
+        if (info.outcome != TaskOutcome::Running)
+            continue;
+        m_taskState[t].cancelRequested = true;
+        m_scheduler.wake(m_taskState[t].ticket, WakeReason::Cancelled);
     }
 }
 

@@ -63,6 +63,18 @@ QCoro::Task<> forever(Runtime &rt)
         co_await rt.sleep(1000 * Ms);
 }
 
+QCoro::Task<> parentOfGrandchild(Runtime &rt)
+{
+    auto grandchild = rt.spawn("grandchild", forever, std::ref(rt));
+    co_await grandchild.join();
+}
+
+QCoro::Task<> grandparent(Runtime &rt)
+{
+    auto child = rt.spawn("child", parentOfGrandchild, std::ref(rt));
+    co_await child.join();
+}
+
 QCoro::Task<> catchesEverything(Runtime &rt)
 {
     FrameGuard guard;
@@ -141,6 +153,29 @@ private Q_SLOTS:
         const auto awaits = test::awaitsOf(rt.trace(), b.id());
         QCOMPARE(awaits.back().result, WaitResult::Cancelled);
         QCOMPARE(awaits.back().endNs, qint64(0)); // ended at once, not after 1000 ms
+    }
+
+    void cancelReachesEveryDescendantButNoOther()
+    {
+        Runtime rt;
+        rt.setClockMode(ClockMode::Virtual);
+        const auto bystander = rt.spawn("bystander", forever, std::ref(rt));
+        const auto root = rt.spawn("root", grandparent, std::ref(rt));
+        rt.spawn("after", forever, std::ref(rt)); // spawned after, not a descendant
+        QCOMPARE(rt.runningTasks(), 5u);
+        const Trace &trace = rt.trace();
+        QCOMPARE(trace.task(test::findTask(trace, QStringLiteral("grandchild"))).parent,
+                 test::findTask(trace, QStringLiteral("child")));
+        rt.cancel(root.id());
+        QTRY_COMPARE_WITH_TIMEOUT(rt.runningTasks(), 2u, 5000);
+        const Trace &t = rt.trace();
+        QCOMPARE(t.task(test::findTask(t, QStringLiteral("child"))).outcome, TaskOutcome::Cancelled);
+        QCOMPARE(t.task(test::findTask(t, QStringLiteral("grandchild"))).outcome, TaskOutcome::Cancelled);
+        QCOMPARE(t.task(root.id()).outcome, TaskOutcome::Cancelled);
+        QCOMPARE(t.task(bystander.id()).outcome, TaskOutcome::Running);
+        QCOMPARE(t.task(test::findTask(t, QStringLiteral("after"))).outcome, TaskOutcome::Running);
+        rt.cancelAll();
+        QCOMPARE(FrameGuard::live, 0);
     }
 
     void cancelAllUnwindsTenThousandSuspendedTasks()

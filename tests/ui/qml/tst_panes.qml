@@ -1,0 +1,137 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Awaitscope
+
+// The window's panes against a real controller: a fast run of fetch-user shows up everywhere.
+Item {
+    id: root
+    width: 1400
+    height: 900
+
+    RunController {
+        id: controller
+    }
+
+    ResponsivenessMonitor {
+        id: monitor
+    }
+
+    TimelinePane {
+        id: timelinePane
+        width: 800
+        height: 500
+        controller: controller
+    }
+
+    CodePane {
+        id: codePane
+        x: 800
+        width: 600
+        height: 500
+        controller: controller
+        onLinePicked: (file, line) => timelinePane.highlight(file, line)
+    }
+
+    ControlBar {
+        id: bar
+        y: 500
+        width: 1400
+        controller: controller
+    }
+
+    ResponsivenessPane {
+        y: 650
+        width: 900
+        height: 200
+        monitor: monitor
+    }
+
+    SummaryPane {
+        x: 900
+        y: 650
+        width: 500
+        height: 200
+        controller: controller
+    }
+
+    HelpOverlay {
+        id: help
+        anchors.fill: parent
+        visible: false
+    }
+
+    SignalSpy {
+        id: finishedSpy
+        target: controller
+        signalName: "runFinished"
+    }
+
+    TestCase {
+        name: "Panes"
+        when: windowShown
+
+        function init() {
+            controller.reset()
+            finishedSpy.clear()
+        }
+
+        function test_scenarioPicker() {
+            const row = controller.scenarios.rowOf("fan-out")
+            controller.scenarioIndex = row
+            compare(controller.scenarioId, "fan-out")
+            compare(controller.sourceFile, "fanout.cpp")
+            verify(controller.scenarioLookFor.length > 0)
+            compare(controller.sourceFiles[0], "fanout.cpp")
+        }
+
+        function test_runShowsLanesAndCode() {
+            controller.scenarioIndex = controller.scenarios.rowOf("fan-out")
+            controller.jobs = 12
+            controller.speed = controller.maxSpeed
+            verify(controller.run())
+            finishedSpy.wait(10000)
+            compare(controller.tasks, 13)
+            compare(controller.lanes.count, 13)
+            compare(timelinePane.timeline.contentHeight, 13 * timelinePane.timeline.rowHeight)
+            verify(timelinePane.timeline.ticks.rowCount() > 0)
+            compare(controller.sourceFiles.length, 2)
+            compare(controller.sourceIndexOf("fetchuser.cpp"), 1)
+            compare(controller.doneTasks, 13)
+        }
+
+        function test_pickedLineHighlightsLanes() {
+            codePane.linePicked("fetchuser.cpp", 15)
+            compare(timelinePane.timeline.highlightFile, "fetchuser.cpp")
+            compare(timelinePane.timeline.highlightLine, 15)
+        }
+
+        function test_followStopsOnPanAndResumes() {
+            const t = timelinePane.timeline
+            t.follow = true
+            t.panBy(50, 0)
+            verify(!t.follow)
+            t.follow = true
+            verify(t.follow)
+            const d = t.viewDuration
+            t.zoomBy(2)
+            fuzzyCompare(t.viewDuration, d / 2, 1)
+        }
+
+        function test_helpOverlayCloses() {
+            help.visible = true
+            mouseClick(help, 10, 10)
+            verify(!help.visible)
+        }
+
+        function test_stepPausesAtTheFirstAwait() {
+            controller.scenarioIndex = controller.scenarios.rowOf("fetch-user")
+            controller.step()
+            verify(controller.running)
+            verify(controller.paused)
+            verify(controller.awaits >= 1)
+            controller.togglePause()
+            verify(!controller.paused)
+        }
+    }
+}

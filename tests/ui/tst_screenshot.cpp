@@ -1,0 +1,56 @@
+// Runs the real window on an X display, takes a screenshot mid-run and checks it is a picture:
+// many distinct colours, the await bars' blue, the code pane's highlight. Skipped without DISPLAY.
+
+#include <QImage>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestScreenshot : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void fanOut();
+};
+
+void TestScreenshot::fanOut()
+{
+    if (qEnvironmentVariableIsEmpty("DISPLAY"))
+        QSKIP("SKIP: no X display (run the tests under xvfb-run -a)");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString png = dir.filePath(QStringLiteral("shot.png"));
+    QProcess app;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+    app.setProcessEnvironment(env);
+    app.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    app.start(QStringLiteral(AWAITSCOPE_BINARY),
+              {QStringLiteral("--scenario"), QStringLiteral("fan-out"), QStringLiteral("--jobs"), QStringLiteral("40"),
+               QStringLiteral("--screenshot"), png, QStringLiteral("--screenshot-after"), QStringLiteral("2000"),
+               QStringLiteral("--quit-after"), QStringLiteral("3000")});
+    QVERIFY(app.waitForFinished(60'000));
+    QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(app.exitCode(), 0);
+
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() >= 800 && image.height() >= 600);
+    QSet<QRgb> colours;
+    int blue = 0;
+    for (int y = 0; y < image.height(); y += 2) {
+        for (int x = 0; x < image.width(); x += 2) {
+            const QRgb p = image.pixel(x, y);
+            colours.insert(p);
+            const QColor c(p);
+            if (c.blue() > 200 && c.red() < 80 && c.green() > 80 && c.green() < 140)
+                ++blue; // the await bars (#2563eb)
+        }
+    }
+    QVERIFY2(colours.size() > 200, qPrintable(QStringLiteral("%1 colours").arg(colours.size())));
+    QVERIFY2(blue > 2000, qPrintable(QStringLiteral("%1 bar pixels").arg(blue)));
+}
+
+QTEST_GUILESS_MAIN(TestScreenshot)
+#include "tst_screenshot.moc"

@@ -4,8 +4,7 @@
 
 using namespace awaitscope;
 
-class TestCppHighlighter : public QObject
-{
+class TestCppHighlighter : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void colours_data();
@@ -19,12 +18,19 @@ void TestCppHighlighter::colours_data()
     const CodeColors c = CodeColors::forDark(false);
     QTest::addColumn<QString>("line");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("await") << QStringLiteral("co_await x;") << QStringLiteral("<b><font color=\"%1\">co_await</font></b>").arg(c.await);
-    QTest::newRow("keyword") << QStringLiteral("int x") << QStringLiteral("<font color=\"%1\">int</font>").arg(c.keyword);
-    QTest::newRow("string") << QStringLiteral("f(\"a b\")") << QStringLiteral("<font color=\"%1\">&quot;a&nbsp;b&quot;</font>").arg(c.string);
-    QTest::newRow("comment") << QStringLiteral("x; // why") << QStringLiteral("<font color=\"%1\">//&nbsp;why</font>").arg(c.comment);
-    QTest::newRow("number") << QStringLiteral("x = 42;") << QStringLiteral("<font color=\"%1\">42</font>").arg(c.number);
-    QTest::newRow("include") << QStringLiteral("#include <a>") << QStringLiteral("<font color=\"%1\">#include&nbsp;&lt;a&gt;</font>").arg(c.preprocessor);
+    QTest::newRow("await") << QStringLiteral("co_await x;")
+                           << QStringLiteral("<b><font color=\"%1\">co_await</font></b>").arg(c.await);
+    QTest::newRow("keyword") << QStringLiteral("int x")
+                             << QStringLiteral("<font color=\"%1\">int</font>").arg(c.keyword);
+    QTest::newRow("string") << QStringLiteral("f(\"a b\")")
+                            << QStringLiteral("<font color=\"%1\">&quot;a&nbsp;b&quot;</font>").arg(c.string);
+    QTest::newRow("comment") << QStringLiteral("x; // why")
+                             << QStringLiteral("<font color=\"%1\">//&nbsp;why</font>").arg(c.comment);
+    QTest::newRow("number") << QStringLiteral("x = 42;")
+                            << QStringLiteral("<font color=\"%1\">42</font>").arg(c.number);
+    QTest::newRow("include")
+        << QStringLiteral("#include <a>")
+        << QStringLiteral("<font color=\"%1\">#include&nbsp;&lt;a&gt;</font>").arg(c.preprocessor);
 }
 
 void TestCppHighlighter::colours()
@@ -39,11 +45,13 @@ void TestCppHighlighter::colours()
 
 void TestCppHighlighter::escapes()
 {
-    const QString html = highlightCppLine(QStringLiteral("a < b && c > d"), CodeColors::forDark(true), nullptr);
+    const QString html =
+        highlightCppLine(QStringLiteral("a < b && c > d"), CodeColors::forDark(true), nullptr);
     QVERIFY(!html.contains(QLatin1String(" < ")));
     QVERIFY(html.contains(QLatin1String("&lt;")));
     QVERIFY(html.contains(QLatin1String("&amp;&amp;")));
-    QVERIFY(!html.contains(QLatin1Char(' ')) || html.contains(QLatin1String("font color"))); // spaces are &nbsp;
+    QVERIFY(!html.contains(QLatin1Char(' ')) ||
+            html.contains(QLatin1String("font color"))); // spaces are &nbsp;
 }
 
 void TestCppHighlighter::blockComment()

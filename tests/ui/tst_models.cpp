@@ -13,8 +13,7 @@
 using namespace awaitscope;
 using namespace awaitscope::testing;
 
-class TestModels : public QObject
-{
+class TestModels : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void scenarios();
@@ -32,7 +31,8 @@ void TestModels::scenarios()
     QCOMPARE(model.rowCount(), int(allScenarios().size()));
     const int fanOut = model.rowOf(QStringLiteral("fan-out"));
     QVERIFY(fanOut >= 0);
-    QCOMPARE(model.data(model.index(fanOut), ScenarioModel::SourceFileRole).toString(), QStringLiteral("fanout.cpp"));
+    QCOMPARE(model.data(model.index(fanOut), ScenarioModel::SourceFileRole).toString(),
+             QStringLiteral("fanout.cpp"));
     QVERIFY(!model.data(model.index(fanOut), ScenarioModel::LookForRole).toString().isEmpty());
     QCOMPARE(model.rowOf(QStringLiteral("nope")), -1);
     QVERIFY(!model.data(model.index(0), Qt::DecorationRole).isValid());
@@ -145,7 +145,9 @@ void TestModels::sourceCounts()
     const int line = source.busiestLine();
     QVERIFY(line > 0);
     QCOMPARE(source.data(source.index(line - 1), SourceModel::WaitingRole).toInt(), 25);
-    QVERIFY(source.data(source.index(line - 1), SourceModel::PlainTextRole).toString().contains(QLatin1String("co_await")));
+    QVERIFY(source.data(source.index(line - 1), SourceModel::PlainTextRole)
+                .toString()
+                .contains(QLatin1String("co_await")));
 
     // The main task waits in fanout.cpp, not here.
     SourceModel fanout;
@@ -172,7 +174,9 @@ void TestModels::labels()
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(inserted.count(), 1);
     // Same first row, changed second, one more: one change and one insertion, no reset.
-    model.setLabels({{0, 0, 80, QStringLiteral("a")}, {110, 0, 80, QStringLiteral("b")}, {200, 0, 70, QStringLiteral("c")}});
+    model.setLabels({{0, 0, 80, QStringLiteral("a")},
+                     {110, 0, 80, QStringLiteral("b")},
+                     {200, 0, 70, QStringLiteral("c")}});
     QCOMPARE(changed.count(), 1);
     QCOMPARE(inserted.count(), 2);
     QCOMPARE(model.data(model.index(1), LabelModel::XRole).toDouble(), 110.0);

@@ -7,8 +7,7 @@
 
 Q_IMPORT_QML_PLUGIN(AwaitscopePlugin)
 
-class Setup : public QObject
-{
+class Setup : public QObject {
     Q_OBJECT
 public:
     Setup() { QStandardPaths::setTestModeEnabled(true); }

@@ -6,8 +6,7 @@
 
 using namespace awaitscope;
 
-class TestRunController : public QObject
-{
+class TestRunController : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
@@ -81,7 +80,9 @@ void TestRunController::runToTheEnd()
     QCOMPARE(c.tasks(), 31);
     QCOMPARE(c.doneTasks(), 31);
     QCOMPARE(c.suspendedTasks(), 0);
-    QCOMPARE(c.awaits(), 30.0 * 3 + 30);
+    // Three requests per job, and main's join of the first job: the others are done by then
+    // (the virtual clock runs the batch at once), so joining them does not suspend.
+    QCOMPARE(c.awaits(), 30.0 * 3 + 1);
     QCOMPARE(c.lanes()->rowCount(), 31);
     QCOMPARE(c.sourceFiles(), (QStringList{QStringLiteral("fanout.cpp"), QStringLiteral("fetchuser.cpp")}));
     QVERIFY(c.concurrency() > 20); // 30 jobs waiting together
@@ -125,7 +126,8 @@ void TestRunController::framesAreBatched()
     QVERIFY(finished.wait(20'000));
     QVERIFY(c.index()->eventCount() > 3000);
     QVERIFY2(quint64(frames.count()) < c.index()->eventCount() / 10,
-             qPrintable(QStringLiteral("%1 frames for %2 events").arg(frames.count()).arg(c.index()->eventCount())));
+             qPrintable(
+                 QStringLiteral("%1 frames for %2 events").arg(frames.count()).arg(c.index()->eventCount())));
 }
 
 QTEST_GUILESS_MAIN(TestRunController)

@@ -7,8 +7,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-class TestScreenshot : public QObject
-{
+class TestScreenshot : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void fanOut();
@@ -27,9 +26,10 @@ void TestScreenshot::fanOut()
     app.setProcessEnvironment(env);
     app.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     app.start(QStringLiteral(AWAITSCOPE_BINARY),
-              {QStringLiteral("--scenario"), QStringLiteral("fan-out"), QStringLiteral("--jobs"), QStringLiteral("40"),
-               QStringLiteral("--screenshot"), png, QStringLiteral("--screenshot-after"), QStringLiteral("2000"),
-               QStringLiteral("--quit-after"), QStringLiteral("3000")});
+              {QStringLiteral("--scenario"), QStringLiteral("fan-out"), QStringLiteral("--jobs"),
+               QStringLiteral("40"), QStringLiteral("--screenshot"), png,
+               QStringLiteral("--screenshot-after"), QStringLiteral("2000"), QStringLiteral("--quit-after"),
+               QStringLiteral("3000")});
     QVERIFY(app.waitForFinished(60'000));
     QCOMPARE(app.exitStatus(), QProcess::NormalExit);
     QCOMPARE(app.exitCode(), 0);

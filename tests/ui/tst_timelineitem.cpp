@@ -5,7 +5,6 @@
 
 #include <QSGGeometryNode>
 #include <QTest>
-
 #include <memory>
 
 using namespace awaitscope;
@@ -14,8 +13,7 @@ using namespace awaitscope::testing;
 namespace {
 
 /// The item with its scene-graph hooks callable from the test, as the render loop calls them.
-class TestableTimeline : public TimelineItem
-{
+class TestableTimeline : public TimelineItem {
 public:
     using TimelineItem::updatePaintNode;
     using TimelineItem::updatePolish;
@@ -73,8 +71,7 @@ struct Fixture {
 
 } // namespace
 
-class TestTimelineItem : public QObject
-{
+class TestTimelineItem : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void knownTrace();
@@ -220,7 +217,8 @@ void TestTimelineItem::labelsAreBounded()
     f.item.setPlayhead(1000 * Ms);
     f.frame();
     QCOMPARE(f.item.labels()->rowCount(), 5);
-    QCOMPARE(f.item.labels()->data(f.item.labels()->index(0), LabelModel::TextRole).toString(), QStringLiteral("sleep"));
+    QCOMPARE(f.item.labels()->data(f.item.labels()->index(0), LabelModel::TextRole).toString(),
+             QStringLiteral("sleep"));
     f.item.setView({0, 1000 * Ms}); // 1 px each: none
     f.frame();
     QCOMPARE(f.item.labels()->rowCount(), 0);

@@ -5,8 +5,7 @@
 using namespace awaitscope;
 using namespace awaitscope::timemath;
 
-class TestTimeMath : public QObject
-{
+class TestTimeMath : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void roundTrip_data();
@@ -32,7 +31,8 @@ void TestTimeMath::roundTrip_data()
     QTest::newRow("start not zero") << qint64(5'000) << qint64(10'000) << 800.0 << qint64(7'500);
     QTest::newRow("before the view") << qint64(1'000'000) << qint64(1'000'000) << 500.0 << qint64(0);
     QTest::newRow("one day") << qint64(0) << MaxDuration << 1920.0 << qint64(MaxDuration / 3);
-    QTest::newRow("huge start") << qint64(3'600'000'000'000) << qint64(1'000) << 1000.0 << qint64(3'600'000'000'500);
+    QTest::newRow("huge start") << qint64(3'600'000'000'000) << qint64(1'000) << 1000.0
+                                << qint64(3'600'000'000'500);
     QTest::newRow("narrow") << qint64(0) << qint64(1'000) << 1.0 << qint64(1'000);
 }
 

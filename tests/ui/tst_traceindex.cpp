@@ -9,8 +9,7 @@
 using namespace awaitscope;
 using namespace awaitscope::testing;
 
-class TestTraceIndex : public QObject
-{
+class TestTraceIndex : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void knownTrace();
@@ -61,13 +60,13 @@ void TestTraceIndex::incrementalMatchesSummary()
     QCOMPARE(session.start(config), QString());
     int maxWaiting = 0;
     while (finished.isEmpty()) {
-        QCoreApplication::processEvents();
         index.update();
         quint32 waiting = 0;
         for (quint32 loc = 0; loc < index.locationCount(); ++loc)
             waiting += index.waitingAtLocation(loc);
         QCOMPARE(waiting, index.suspendedNow() + index.blockedNow());
         maxWaiting = std::max(maxWaiting, int(waiting));
+        QCoreApplication::processEvents();
     }
     index.update();
     const TraceSummary sum = TraceSummary::of(session.runtime().trace());

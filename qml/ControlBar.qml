@@ -1,0 +1,185 @@
+pragma ComponentBehavior: Bound
+
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Awaitscope
+
+// The knobs and the commands, and what the chosen scenario shows.
+ToolBar {
+    id: bar
+
+    required property RunController controller
+
+    signal helpRequested
+
+    padding: 8
+
+    ColumnLayout {
+        width: bar.availableWidth
+        spacing: 6
+
+        Flow {
+            Layout.fillWidth: true
+            spacing: 10
+
+            ComboBox {
+                id: scenarioBox
+                width: 300
+                model: bar.controller.scenarios
+                textRole: "title"
+                currentIndex: bar.controller.scenarioIndex
+                onActivated: (index) => bar.controller.scenarioIndex = index
+            }
+            Button {
+                text: bar.controller.running ? qsTr("Restart") : qsTr("Run")
+                highlighted: !bar.controller.running
+                onClicked: bar.controller.run()
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Start the scenario (Enter)")
+            }
+            Button {
+                text: bar.controller.paused ? qsTr("Resume") : qsTr("Pause")
+                enabled: bar.controller.running
+                onClicked: bar.controller.togglePause()
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Pause or resume (Space)")
+            }
+            Button {
+                text: qsTr("Step")
+                onClicked: bar.controller.step()
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Run exactly the next event (S)")
+            }
+            Button {
+                text: qsTr("Reset")
+                onClicked: bar.controller.reset()
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Stop and clear (R)")
+            }
+            Row {
+                spacing: 6
+                Label {
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: qsTr("Speed ×%1").arg(bar.controller.speed.toFixed(bar.controller.speed < 1 ? 2 : 1))
+                    width: 110
+                }
+                Slider {
+                    width: 130
+                    from: Math.log10(bar.controller.minSpeed)
+                    to: Math.log10(bar.controller.maxSpeed)
+                    value: Math.log10(bar.controller.speed)
+                    onMoved: bar.controller.speed = Math.pow(10, value)
+                }
+            }
+            Row {
+                spacing: 6
+                Label {
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: qsTr("Jobs")
+                }
+                SpinBox {
+                    width: 140
+                    from: 1
+                    to: Math.max(1, bar.controller.maxJobs)
+                    enabled: bar.controller.maxJobs > 0
+                    editable: true
+                    value: bar.controller.jobs
+                    onValueModified: bar.controller.jobs = value
+                }
+            }
+            Row {
+                spacing: 6
+                Label {
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: qsTr("Latency ms")
+                }
+                SpinBox {
+                    width: 130
+                    from: 0
+                    to: 60000
+                    stepSize: 10
+                    editable: true
+                    value: bar.controller.latencyMs
+                    onValueModified: bar.controller.latencyMs = value
+                }
+            }
+            Row {
+                spacing: 6
+                Label {
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: qsTr("Jitter ms")
+                }
+                SpinBox {
+                    width: 120
+                    from: 0
+                    to: 60000
+                    stepSize: 10
+                    editable: true
+                    value: bar.controller.jitterMs
+                    onValueModified: bar.controller.jitterMs = value
+                }
+            }
+            Row {
+                spacing: 6
+                Label {
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: qsTr("Failures %")
+                }
+                SpinBox {
+                    width: 110
+                    from: 0
+                    to: 100
+                    stepSize: 5
+                    editable: true
+                    value: Math.round(bar.controller.failureRate * 100)
+                    onValueModified: bar.controller.failureRate = value / 100
+                }
+            }
+            Row {
+                spacing: 6
+                Label {
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: qsTr("Seed")
+                }
+                SpinBox {
+                    width: 120
+                    from: 0
+                    to: 999999
+                    editable: true
+                    value: bar.controller.seed
+                    onValueModified: bar.controller.seed = value
+                }
+            }
+            Button {
+                text: qsTr("? Keys")
+                onClicked: bar.helpRequested()
+            }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: 16
+
+            Label {
+                Layout.fillWidth: true
+                Layout.preferredWidth: bar.availableWidth * 0.4
+                wrapMode: Text.WordWrap
+                text: bar.controller.scenarioSummary
+                font.bold: true
+            }
+            Label {
+                Layout.fillWidth: true
+                Layout.preferredWidth: bar.availableWidth * 0.6
+                wrapMode: Text.WordWrap
+                text: qsTr("Look for: %1").arg(bar.controller.scenarioLookFor)
+                opacity: 0.85
+            }
+            Label {
+                visible: bar.controller.error.length > 0
+                text: bar.controller.error
+                color: "#dc2626"
+            }
+        }
+    }
+}

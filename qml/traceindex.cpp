@@ -1,0 +1,215 @@
+#include "traceindex.h"
+
+namespace awaitscope {
+
+TraceIndex::TraceIndex(QObject *parent)
+    : QObject(parent)
+{
+}
+
+void TraceIndex::setTrace(const Trace *trace)
+{
+    if (m_trace == trace)
+        return;
+    if (m_trace)
+        disconnect(m_trace, nullptr, this, nullptr);
+    m_trace = trace;
+    clear();
+    if (m_trace)
+        connect(m_trace, &Trace::cleared, this, &TraceIndex::clear);
+}
+
+void TraceIndex::clear()
+{
+    m_processed = 0;
+    ++m_revision;
+    m_tracks.clear();
+    m_roots.clear();
+    m_lastChanged.clear();
+    m_tasksAdded = false;
+    m_waiting.clear();
+    m_locations.clear();
+    m_locationIds.clear();
+    m_siteLocation.clear();
+    m_locationWaiting.clear();
+    m_lastTime = 0;
+    m_suspended = m_blocked = m_ok = m_failed = m_cancelled = 0;
+    m_awaits = m_failedWaits = 0;
+    m_awaitedNs = m_blockedNs = 0;
+    m_openWaitBeginSum = 0;
+    m_openIoWaits = 0;
+    Q_EMIT reset();
+}
+
+void TraceIndex::ensureTasks()
+{
+    const quint32 n = m_trace->taskCount();
+    while (m_tracks.size() < n) {
+        const auto id = TaskId(m_tracks.size());
+        TaskTrack track;
+        track.revision = m_revision;
+        const TaskId parent = m_trace->task(id).parent;
+        if (parent != NoTask && parent < id) {
+            track.depth = m_tracks[parent].depth + 1;
+            m_tracks[parent].children.push_back(id);
+        } else {
+            m_roots.push_back(id);
+        }
+        m_tracks.push_back(std::move(track));
+        m_lastChanged.push_back(id);
+        m_tasksAdded = true;
+    }
+}
+
+void TraceIndex::ensureSites()
+{
+    const quint32 n = m_trace->siteCount();
+    if (m_waiting.size() >= n)
+        return;
+    m_waiting.resize(n, 0);
+    for (auto site = SiteId(m_siteLocation.size()); site < n; ++site) {
+        const Site &s = m_trace->siteAt(site);
+        const quint64 key = (quint64(s.file) << 32) | s.line;
+        auto it = m_locationIds.constFind(key);
+        if (it == m_locationIds.constEnd()) {
+            it = m_locationIds.insert(key, quint32(m_locations.size()));
+            m_locations.push_back({s.file, s.line});
+            m_locationWaiting.push_back(0);
+        }
+        m_siteLocation.push_back(*it);
+    }
+}
+
+void TraceIndex::addWaiting(SiteId site, int delta)
+{
+    if (site >= m_waiting.size())
+        return;
+    if (delta < 0 && m_waiting[site] == 0)
+        return;
+    m_waiting[site] = quint32(qint64(m_waiting[site]) + delta);
+    quint32 &loc = m_locationWaiting[m_siteLocation[site]];
+    loc = quint32(qint64(loc) + delta);
+}
+
+QStringList TraceIndex::locationFiles() const
+{
+    QStringList files;
+    if (!m_trace)
+        return files;
+    for (const Location &l : m_locations) {
+        const QString f = m_trace->string(l.file);
+        if (!files.contains(f))
+            files << f;
+    }
+    return files;
+}
+
+bool TraceIndex::update()
+{
+    m_lastChanged.clear();
+    m_tasksAdded = false;
+    if (!m_trace)
+        return false;
+    const quint64 size = m_trace->size();
+    if (size == m_processed && m_tracks.size() == m_trace->taskCount())
+        return false;
+    ++m_revision;
+    ensureTasks();
+    ensureSites();
+    for (quint64 i = m_processed; i < size; ++i) {
+        const TraceEvent &e = m_trace->at(i);
+        m_lastTime = std::max(m_lastTime, e.timeNs);
+        if (e.task >= m_tracks.size())
+            continue; // (cannot happen: tasks are added before their events)
+        TaskTrack &t = m_tracks[e.task];
+        switch (e.kind()) {
+        case EventKind::Spawn:
+            break;
+        case EventKind::Suspend: {
+            Span s;
+            s.begin = e.timeNs;
+            s.site = e.arg();
+            s.kind = Span::Wait;
+            t.openWait = qint32(t.spans.size());
+            t.spans.push_back(s);
+            ++m_awaits;
+            ++m_suspended;
+            addWaiting(s.site, +1);
+            if (m_trace->siteAt(s.site).kind == SiteKind::Wait) {
+                m_openWaitBeginSum += s.begin;
+                ++m_openIoWaits;
+            }
+            break;
+        }
+        case EventKind::Resume: {
+            if (t.openWait < 0)
+                break;
+            Span &s = t.spans[std::size_t(t.openWait)];
+            s.end = e.timeNs;
+            s.result = WaitResult(e.arg());
+            t.openWait = -1;
+            t.revision = m_revision;
+            --m_suspended;
+            addWaiting(s.site, -1);
+            if (s.result == WaitResult::Failed || s.result == WaitResult::TimedOut)
+                ++m_failedWaits;
+            if (m_trace->siteAt(s.site).kind == SiteKind::Wait) {
+                m_awaitedNs += s.end - s.begin;
+                m_openWaitBeginSum -= s.begin;
+                --m_openIoWaits;
+            }
+            break;
+        }
+        case EventKind::BlockBegin: {
+            Span s;
+            s.begin = e.timeNs;
+            s.site = e.arg();
+            s.kind = Span::Block;
+            t.openBlock = qint32(t.spans.size());
+            t.spans.push_back(s);
+            ++m_blocked;
+            addWaiting(s.site, +1);
+            break;
+        }
+        case EventKind::BlockEnd: {
+            if (t.openBlock < 0)
+                break;
+            Span &s = t.spans[std::size_t(t.openBlock)];
+            s.end = e.timeNs;
+            t.openBlock = -1;
+            t.revision = m_revision;
+            --m_blocked;
+            m_blockedNs += s.end - s.begin;
+            addWaiting(s.site, -1);
+            break;
+        }
+        case EventKind::Finish:
+            switch (TaskOutcome(e.arg())) {
+            case TaskOutcome::Ok:
+                ++m_ok;
+                break;
+            case TaskOutcome::Error:
+                ++m_failed;
+                break;
+            case TaskOutcome::Cancelled:
+                ++m_cancelled;
+                break;
+            case TaskOutcome::Running:
+                break;
+            }
+            t.revision = m_revision;
+            m_lastChanged.push_back(e.task);
+            break;
+        }
+    }
+    m_processed = size;
+    Q_EMIT updated();
+    return true;
+}
+
+qint64 TraceIndex::awaitedUntil(qint64 now) const
+{
+    return m_awaitedNs + qint64(m_openIoWaits) * now - m_openWaitBeginSum;
+}
+
+} // namespace awaitscope

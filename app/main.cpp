@@ -3,6 +3,7 @@
 #include "awaitscope_version.h"
 #include "commandline.h"
 #include "headless.h"
+#include "hugepages.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -16,6 +17,7 @@
 int main(int argc, char *argv[])
 {
     using namespace awaitscope;
+    preferHugePageHeap(argv); // may re-execute once: before anything else exists
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);

@@ -10,6 +10,7 @@
 // recording every spawn, suspend, resume and finish. --engine naive runs the same workload with
 // one QCoro::sleepFor (one QTimer) per await and no trace.
 
+#include "hugepages.h"
 #include "runtime.h"
 
 #include <QCoreApplication>
@@ -69,6 +70,7 @@ QCoro::Task<> naiveJob(int awaits, std::chrono::milliseconds delay, long *remain
 
 int main(int argc, char *argv[])
 {
+    preferHugePageHeap(argv); // the same heap set-up as the app (may re-execute once)
     QCoreApplication app(argc, argv);
     std::vector<const char *> positional;
     std::string engine = "awaitscope";

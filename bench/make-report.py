@@ -20,7 +20,7 @@ def fmt_ns(v):
 
 
 def main():
-    rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+    rows = [json.loads(line) for path in sys.argv[1:] for line in open(path) if line.strip()]
     bench = [r for r in rows if "engine" in r]
     windows = {r["window"]: r for r in rows if "window" in r}
     by = {(r["engine"], r["workload"], r["tasks"]): r for r in bench}

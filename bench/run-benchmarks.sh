@@ -7,20 +7,26 @@
 #   FULL=1 bash bench/run-benchmarks.sh       # naive QCoro at 100,000 tasks too (+10 min)
 #
 # ASYNCIO_PEER points at the peer script (default: ../shared/peers/asyncio_peer.py).
+# PARTS="engine window" (the default) picks what to measure; BUILD_DIR uses an existing build
+# instead of building the release preset. Raw results go to bench/results/PART.jsonl, and the
+# report is made from all of them.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
-PRESET=release bash packaging/build.sh >/dev/null
-bench=build-release/bench/awaitscope-bench
-app=build-release/app/awaitscope
+if [ -z "${BUILD_DIR:-}" ]; then
+    PRESET=release bash packaging/build.sh >/dev/null
+    BUILD_DIR=build-release
+fi
+bench=$BUILD_DIR/bench/awaitscope-bench
+app=$BUILD_DIR/app/awaitscope
 peer=${ASYNCIO_PEER:-$root/../shared/peers/asyncio_peer.py}
 [ -f "$peer" ] || { echo "error: asyncio peer not found at $peer (set ASYNCIO_PEER)" >&2; exit 2; }
 naive_max=10000
 [ "${FULL:-0}" = 1 ] && naive_max=100000
+parts=${PARTS:-engine window}
 
 work=$(mktemp -d)
-results="$work/results.jsonl"
-: >"$results"
+mkdir -p bench/results
 run() { # label, command...
     local label=$1; shift
     echo "$ $*" >&2
@@ -34,15 +40,19 @@ print(json.dumps(row))
 PY
 }
 
-for tasks in 1000 10000 100000 1000000; do
-    for workload in yield timer; do
-        run awaitscope "$bench" "$workload" "$tasks" 10 5
-        run asyncio python3 "$peer" "$workload" "$tasks" 10 5
-        if [ "$tasks" -le "$naive_max" ]; then
-            run naive "$bench" "$workload" "$tasks" 10 5 --engine naive
-        fi
+if [[ " $parts " == *" engine "* ]]; then
+    results=bench/results/engine.jsonl
+    : >"$results"
+    for tasks in 1000 10000 100000 1000000; do
+        for workload in yield timer; do
+            run awaitscope "$bench" "$workload" "$tasks" 10 5
+            run asyncio python3 "$peer" "$workload" "$tasks" 10 5
+            if [ "$tasks" -le "$naive_max" ]; then
+                run naive "$bench" "$workload" "$tasks" 10 5 --engine naive
+            fi
+        done
     done
-done
+fi
 
 # The window: an idle run (one task waiting a minute) against stress with 100,000 jobs.
 window() { # name, args...
@@ -55,10 +65,13 @@ window() { # name, args...
             "$m" "$name" "awaitscope $* --metrics FILE" >>"$results"
     fi
 }
-window idle --scenario fetch-user --latency 60000 --quit-after 10000
-window stress-100k --scenario stress --jobs 100000 --latency 100 --jitter 50 --quit-after 10000
-window stress-1m --scenario stress --jobs 1000000 --latency 100 --jitter 50 --quit-after 20000
+if [[ " $parts " == *" window "* ]]; then
+    results=bench/results/window.jsonl
+    : >"$results"
+    window idle --scenario fetch-user --latency 60000 --quit-after 10000
+    window stress-100k --scenario stress --jobs 100000 --latency 100 --jitter 50 --quit-after 10000
+    window stress-1m --scenario stress --jobs 1000000 --latency 100 --jitter 50 --quit-after 20000
+fi
 
-python3 bench/make-report.py "$results" >docs/performance.md
-cp "$results" bench/last-results.jsonl
+python3 bench/make-report.py bench/results/*.jsonl >docs/performance.md
 echo "wrote docs/performance.md" >&2

@@ -1,0 +1,43 @@
+#include "hugepages.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <malloc.h>
+#include <string>
+#include <unistd.h>
+
+namespace awaitscope {
+
+namespace {
+constexpr const char *Guard = "AWAITSCOPE_HUGEPAGE_HEAP";
+
+bool kernelOffersHugePages()
+{
+    // "always [madvise] never": anything but never lets glibc's madvise take effect.
+    std::ifstream f("/sys/kernel/mm/transparent_hugepage/enabled");
+    std::string line;
+    return std::getline(f, line) && line.find("[never]") == std::string::npos;
+}
+} // namespace
+
+void preferHugePageHeap(char **argv)
+{
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+    (void)argv;
+#else
+    // Big blocks (the engine's growing vectors) always get their own mapping, so the old buffer
+    // of a vector that doubled goes back to the system at once instead of staying in the heap.
+    // (Left alone, glibc raises this threshold after the first such free.)
+    mallopt(M_MMAP_THRESHOLD, 1 << 20);
+    if (!argv || std::getenv(Guard) || std::getenv("GLIBC_TUNABLES") || !kernelOffersHugePages())
+        return;
+    ::setenv(Guard, "1", 1);
+    ::setenv("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1", 1);
+    ::execv("/proc/self/exe", argv);
+    // Could not re-execute: carry on as we are, without the tunable.
+    ::unsetenv("GLIBC_TUNABLES");
+#endif
+}
+
+} // namespace awaitscope

@@ -12,6 +12,7 @@ ToolBar {
     required property RunController controller
 
     signal helpRequested
+    signal aboutRequested
 
     padding: 8
 
@@ -154,6 +155,10 @@ ToolBar {
             Button {
                 text: qsTr("? Keys")
                 onClicked: bar.helpRequested()
+            }
+            Button {
+                text: qsTr("About")
+                onClicked: bar.aboutRequested()
             }
         }
 

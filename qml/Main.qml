@@ -101,6 +101,7 @@ ApplicationWindow {
     header: ControlBar {
         controller: root.controller
         onHelpRequested: help.visible = true
+        onAboutRequested: about.open()
     }
 
     ColumnLayout {
@@ -150,6 +151,10 @@ ApplicationWindow {
                 controller: root.controller
             }
         }
+    }
+
+    AboutDialog {
+        id: about
     }
 
     HelpOverlay {

@@ -1,5 +1,8 @@
 // The Qt Quick Test runner for tests/ui/qml/tst_*.qml, with the static Awaitscope module linked in.
 
+#include "awaitscope_version.h"
+
+#include <QCoreApplication>
 #include <QQmlEngine>
 #include <QStandardPaths>
 #include <QtQml/qqmlextensionplugin.h>
@@ -15,6 +18,8 @@ public:
 public Q_SLOTS:
     void qmlEngineAvailable(QQmlEngine *engine)
     {
+        // As the application sets it: the About dialog shows it.
+        QCoreApplication::setApplicationVersion(QStringLiteral(AWAITSCOPE_VERSION));
         // The module's qmldir and QML files are resources of the static library.
         engine->addImportPath(QStringLiteral("qrc:/"));
     }

@@ -55,6 +55,10 @@ Item {
         controller: controller
     }
 
+    AboutDialog {
+        id: about
+    }
+
     HelpOverlay {
         id: help
         anchors.fill: parent
@@ -122,6 +126,27 @@ Item {
             help.visible = true
             mouseClick(help, 10, 10)
             verify(!help.visible)
+        }
+
+        function test_aboutNamesVersionAndLicence() {
+            bar.aboutRequested()
+            about.open()
+            tryVerify(() => about.opened)
+            verify(about.title.indexOf("Awaitscope") >= 0)
+            const texts = []
+            const walk = item => {
+                if (item.text !== undefined)
+                    texts.push(String(item.text))
+                for (let i = 0; i < item.children.length; ++i)
+                    walk(item.children[i])
+            }
+            walk(about.contentItem)
+            const all = texts.join("\n")
+            verify(all.indexOf("MIT") >= 0, all)
+            verify(Qt.application.version.length > 0)
+            verify(all.indexOf("Awaitscope " + Qt.application.version) >= 0, all)
+            about.close()
+            tryVerify(() => !about.visible)
         }
 
         function test_stepPausesAtTheFirstAwait() {

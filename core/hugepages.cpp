@@ -32,9 +32,15 @@ void preferHugePageHeap(char **argv)
     mallopt(M_MMAP_THRESHOLD, 1 << 20);
     if (!argv || std::getenv(Guard) || std::getenv("GLIBC_TUNABLES") || !kernelOffersHugePages())
         return;
+    // The real path, not /proc/self/exe: the process name (ps, top, killall) comes from it.
+    char self[4096];
+    const ssize_t n = ::readlink("/proc/self/exe", self, sizeof self - 1);
+    if (n <= 0)
+        return;
+    self[n] = '\0';
     ::setenv(Guard, "1", 1);
     ::setenv("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1", 1);
-    ::execv("/proc/self/exe", argv);
+    ::execv(self, argv);
     // Could not re-execute: carry on as we are, without the tunable.
     ::unsetenv("GLIBC_TUNABLES");
 #endif

@@ -762,46 +762,36 @@ void TimelineItem::buildAggregate(QuadBatch &bars, int row, float y0, const Time
     const TaskId task = m_lanes->taskAtRow(row);
     if (!idx || task >= idx->taskCount() || width() <= 0)
         return;
-    const Trace &trace = *idx->trace();
+    const DensityHistogram *density = idx->density(task);
+    if (!density)
+        return;
     const Style style = Style::of(m_dark);
-    // Bins of one pixel over the visible range: the number of descendants waiting (or blocked) in
-    // each, from a difference array, drawn as a histogram filling the lane.
+    // One bin per pixel over the visible range, each the most descendants waiting (or blocked) in
+    // any histogram bucket it covers. The histogram is kept by the index as events arrive, so this
+    // costs the buckets up to the view's end, not the number of tasks or spans.
     const int bins = int(std::ceil(width())) + 1;
-    std::vector<qint32> waiting(std::size_t(bins) + 1, 0);
-    std::vector<qint32> blocked(std::size_t(bins) + 1, 0);
     const double w = width();
-    const auto bin = [&](qint64 t) {
-        return std::clamp(int(std::floor(timemath::timeToPixel(t, m_view, w))), 0, bins);
-    };
-    const qint64 viewEnd = m_view.start + m_view.duration;
-    std::vector<TaskId> stack(idx->track(task).children.rbegin(), idx->track(task).children.rend());
-    while (!stack.empty()) {
-        const TaskId t = stack.back();
-        stack.pop_back();
-        const TaskTrack &tr = idx->track(t);
-        stack.insert(stack.end(), tr.children.begin(), tr.children.end());
-        for (const Span &s : tr.spans) {
-            if (s.begin > m_playhead || s.begin > viewEnd)
-                break;
-            const qint64 end = s.isOpen() ? m_playhead : std::min(s.end, m_playhead);
-            if (end < m_view.start)
-                continue;
-            if (s.kind == Span::Wait && trace.siteAt(s.site).kind == SiteKind::Join)
-                continue; // a join mirrors another task's waits
-            auto &arr = s.kind == Span::Block ? blocked : waiting;
-            const int b0 = bin(s.begin);
-            const int b1 = std::max(b0 + 1, bin(end));
-            ++arr[std::size_t(b0)];
-            --arr[std::size_t(std::min(b1, bins))];
-        }
-    }
-    qint32 most = 1;
-    qint32 acc = 0;
+    const qint64 viewEnd = std::min(m_view.start + m_view.duration, m_playhead);
+    if (viewEnd < m_view.start)
+        return;
+    const std::size_t buckets = density->bucketOf(viewEnd) + 1;
+    const std::vector<qint32> waiting = density->occupancy(DensityHistogram::Wait, buckets, m_playhead);
+    const std::vector<qint32> blocked = density->occupancy(DensityHistogram::Block, buckets, m_playhead);
     std::vector<qint32> counts(static_cast<std::size_t>(bins), 0);
+    std::vector<qint32> blockCounts(static_cast<std::size_t>(bins), 0);
+    qint32 most = 1;
     for (int i = 0; i < bins; ++i) {
-        acc += waiting[std::size_t(i)];
-        counts[std::size_t(i)] = acc;
-        most = std::max(most, acc);
+        const qint64 t0 = std::max<qint64>(timemath::pixelToTime(double(i), m_view, w), 0);
+        const qint64 t1 = std::min(timemath::pixelToTime(double(i + 1), m_view, w), viewEnd);
+        if (t1 < t0 || t0 > viewEnd)
+            break;
+        const std::size_t b0 = density->bucketOf(t0);
+        const std::size_t b1 = std::min(buckets - 1, density->bucketOf(std::max(t0, t1 - 1)));
+        for (std::size_t b = b0; b <= b1 && b < buckets; ++b) {
+            counts[std::size_t(i)] = std::max(counts[std::size_t(i)], waiting[b]);
+            blockCounts[std::size_t(i)] = std::max(blockCounts[std::size_t(i)], blocked[b]);
+        }
+        most = std::max(most, counts[std::size_t(i)]);
     }
     // Bins map to screen pixels; the block draws in build units: convert back.
     const auto toBuild = [&](int b) {
@@ -822,10 +812,8 @@ void TimelineItem::buildAggregate(QuadBatch &bars, int row, float y0, const Time
         }
         i = j;
     }
-    acc = 0;
     for (int k = 0; k < bins; ++k) {
-        acc += blocked[std::size_t(k)];
-        if (acc > 0)
+        if (blockCounts[std::size_t(k)] > 0)
             bars.addRect(toBuild(k), y0 + 8, toBuild(k + 1), y0 + 12, style.densityBlock);
     }
 }

@@ -24,6 +24,7 @@ void TraceIndex::clear()
     m_processed = 0;
     ++m_revision;
     m_tracks.clear();
+    m_density.clear();
     m_roots.clear();
     m_lastChanged.clear();
     m_tasksAdded = false;
@@ -52,10 +53,13 @@ void TraceIndex::ensureTasks()
         if (parent != NoTask && parent < id) {
             track.depth = m_tracks[parent].depth + 1;
             m_tracks[parent].children.push_back(id);
+            if (!m_density[parent])
+                m_density[parent] = std::make_unique<DensityHistogram>();
         } else {
             m_roots.push_back(id);
         }
         m_tracks.push_back(std::move(track));
+        m_density.emplace_back();
         m_lastChanged.push_back(id);
         m_tasksAdded = true;
     }
@@ -104,6 +108,16 @@ QStringList TraceIndex::locationFiles() const
     return files;
 }
 
+template<typename F>
+void TraceIndex::forAncestors(TaskId task, F &&f)
+{
+    for (TaskId a = m_trace->task(task).parent; a != NoTask && a < m_density.size();
+         a = m_trace->task(a).parent) {
+        if (m_density[a])
+            f(*m_density[a]);
+    }
+}
+
 bool TraceIndex::update()
 {
     m_lastChanged.clear();
@@ -139,6 +153,8 @@ bool TraceIndex::update()
                 m_openWaitBeginSum += s.begin;
                 ++m_openIoWaits;
             }
+            if (m_trace->siteAt(s.site).kind != SiteKind::Join) // a join mirrors another task's waits
+                forAncestors(e.task, [&](DensityHistogram &d) { d.open(DensityHistogram::Wait, s.begin); });
             break;
         }
         case EventKind::Resume: {
@@ -158,6 +174,9 @@ bool TraceIndex::update()
                 m_openWaitBeginSum -= s.begin;
                 --m_openIoWaits;
             }
+            if (m_trace->siteAt(s.site).kind != SiteKind::Join)
+                forAncestors(e.task,
+                             [&](DensityHistogram &d) { d.close(DensityHistogram::Wait, s.begin, s.end); });
             break;
         }
         case EventKind::BlockBegin: {
@@ -169,6 +188,7 @@ bool TraceIndex::update()
             t.spans.push_back(s);
             ++m_blocked;
             addWaiting(s.site, +1);
+            forAncestors(e.task, [&](DensityHistogram &d) { d.open(DensityHistogram::Block, s.begin); });
             break;
         }
         case EventKind::BlockEnd: {
@@ -181,6 +201,8 @@ bool TraceIndex::update()
             --m_blocked;
             m_blockedNs += s.end - s.begin;
             addWaiting(s.site, -1);
+            forAncestors(e.task,
+                         [&](DensityHistogram &d) { d.close(DensityHistogram::Block, s.begin, s.end); });
             break;
         }
         case EventKind::Finish:

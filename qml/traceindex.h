@@ -1,10 +1,12 @@
 #pragma once
 
+#include "densityhistogram.h"
 #include "trace.h"
 
 #include <QObject>
 #include <QStringList>
 #include <QtQml/qqmlregistration.h>
+#include <memory>
 #include <vector>
 
 namespace awaitscope {
@@ -95,6 +97,12 @@ public:
     qint64 awaitedUntil(qint64 now) const;
     qint64 blockedNs() const noexcept { return m_blockedNs; }
 
+    /// How many descendants of a task wait or block over time (null for a task with no children).
+    const DensityHistogram *density(TaskId task) const
+    {
+        return task < m_density.size() ? m_density[task].get() : nullptr;
+    }
+
 Q_SIGNALS:
     void updated();
     void reset();
@@ -103,11 +111,14 @@ private:
     void ensureTasks();
     void ensureSites();
     void addWaiting(SiteId site, int delta);
+    template<typename F>
+    void forAncestors(TaskId task, F &&f);
 
     const Trace *m_trace = nullptr;
     quint64 m_processed = 0;
     quint64 m_revision = 0;
     std::vector<TaskTrack> m_tracks;
+    std::vector<std::unique_ptr<DensityHistogram>> m_density; // per task with children
     std::vector<TaskId> m_roots;
     std::vector<TaskId> m_lastChanged;
     bool m_tasksAdded = false;

@@ -17,7 +17,7 @@
 int main(int argc, char *argv[])
 {
     using namespace awaitscope;
-    preferHugePageHeap(argv); // may re-execute once: before anything else exists
+    configureHeap(argv, heapProfileFor(argc, argv)); // may re-execute once: before anything else exists
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);

@@ -70,7 +70,7 @@ QCoro::Task<> naiveJob(int awaits, std::chrono::milliseconds delay, long *remain
 
 int main(int argc, char *argv[])
 {
-    preferHugePageHeap(argv); // the same heap set-up as the app (may re-execute once)
+    configureHeap(argv, HeapProfile::Throughput); // as headless runs of the app (may re-execute once)
     QCoreApplication app(argc, argv);
     std::vector<const char *> positional;
     std::string engine = "awaitscope";

@@ -21,16 +21,27 @@ bool kernelOffersHugePages()
 }
 } // namespace
 
-void preferHugePageHeap(char **argv)
+HeapProfile heapProfileFor(int argc, char **argv)
+{
+    for (int i = 1; i < argc && argv; ++i) {
+        if (std::strcmp(argv[i], "--headless") == 0)
+            return HeapProfile::Throughput;
+    }
+    return HeapProfile::Latency;
+}
+
+void configureHeap(char **argv, HeapProfile profile)
 {
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
     (void)argv;
+    (void)profile;
 #else
     // Big blocks (the engine's growing vectors) always get their own mapping, so the old buffer
     // of a vector that doubled goes back to the system at once instead of staying in the heap.
     // (Left alone, glibc raises this threshold after the first such free.)
     mallopt(M_MMAP_THRESHOLD, 1 << 20);
-    if (!argv || std::getenv(Guard) || std::getenv("GLIBC_TUNABLES") || !kernelOffersHugePages())
+    if (profile != HeapProfile::Throughput || !argv || std::getenv(Guard) || std::getenv("GLIBC_TUNABLES") ||
+        !kernelOffersHugePages())
         return;
     // The real path, not /proc/self/exe: the process name (ps, top, killall) comes from it.
     char self[4096];

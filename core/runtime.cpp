@@ -1,5 +1,7 @@
 #include "runtime.h"
 
+#include "reserve.h"
+
 #include <QEventLoop>
 #include <QLoggingCategory>
 #include <QMetaObject>
@@ -127,6 +129,13 @@ void Runtime::cancelAll()
     for (TaskId t = 0; t < m_trace.taskCount(); ++t)
         endTask(t, TaskOutcome::Cancelled);
     m_trace.flush();
+}
+
+void Runtime::reserve(std::size_t tasks)
+{
+    reserveAhead(m_taskState, tasks);
+    m_trace.reserveTasks(tasks);
+    m_scheduler.reserve(tasks);
 }
 
 void Runtime::reset()

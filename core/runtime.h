@@ -177,6 +177,10 @@ public:
     auto spawn(const TaskName &name, F fn, Args... args);
 
     /// A task driven by hand (callback code): it ends when endTask() is called.
+    /// Room for this many tasks (and as many waits) without reallocating: a run that knows its
+    /// size says so before it starts, and its growth never stalls the event loop.
+    void reserve(std::size_t tasks);
+
     TaskId beginTask(const TaskName &name);
     void endTask(TaskId task, TaskOutcome outcome, const QString &message = {});
     quint32 runningTasks() const noexcept { return m_running; }

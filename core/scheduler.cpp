@@ -1,5 +1,7 @@
 #include "scheduler.h"
 
+#include "reserve.h"
+
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <algorithm>
@@ -20,6 +22,7 @@ struct Later {
 };
 constexpr int MaxCancelRounds = 64;
 constexpr quint32 MoveSlice = 256;
+constexpr quint64 CheckEvery = 64;
 } // namespace
 
 Scheduler::Scheduler(SimClock *clock, QObject *parent)
@@ -33,6 +36,13 @@ Scheduler::Scheduler(SimClock *clock, QObject *parent)
 
 Scheduler::~Scheduler() = default;
 
+void Scheduler::reserve(std::size_t waits)
+{
+    reserveAhead(m_slots, waits);
+    reserveAhead(m_freeSlots, waits);
+    reserveAhead(m_heap, waits);
+}
+
 quint32 Scheduler::allocSlot(TaskId task, WakeFn fn, void *ctx, quint8 state, WakeReason reason)
 {
     quint32 index;
@@ -43,6 +53,7 @@ quint32 Scheduler::allocSlot(TaskId task, WakeFn fn, void *ctx, quint8 state, Wa
         index = quint32(m_slots.size());
         m_slots.emplace_back();
     }
+    ++m_ops;
     Slot &s = m_slots[index];
     s.fn = fn;
     s.ctx = ctx;
@@ -169,6 +180,7 @@ void Scheduler::dispatch(quint32 index)
     m_freeSlots.push_back(index);
     --m_live;
     ++m_dispatched;
+    ++m_ops;
 
     CurrentTaskScope scope(this, task);
     ++m_depth;
@@ -190,13 +202,16 @@ void Scheduler::tick()
     if (outermost)
         m_clock->latch();
 
-    quint32 n = 0;
+    // The clock is read once per CheckEvery operations (a wake-up dispatched or a wait
+    // registered), not per dispatch: one dispatch can register thousands of waits (a loop that
+    // spawns), and then the budget is checked after it.
+    quint64 nextCheck = m_ops + CheckEvery;
     ReadyEntry e;
     while (!m_paused) {
         if (!popReady(e)) {
             const quint32 moved = moveDue(now(), MoveSlice);
             if (moved > 0) {
-                n += moved / 4; // moving costs too: count it against the budget
+                m_ops += moved / 4; // moving costs too: count it against the budget
                 if (wall.nsecsElapsed() >= m_budgetNs)
                     break;
                 continue;
@@ -209,7 +224,8 @@ void Scheduler::tick()
             continue;
         }
         dispatch(e.slot);
-        if ((++n & 63) == 0) {
+        if (m_ops >= nextCheck) {
+            nextCheck = m_ops + CheckEvery;
             if (wall.nsecsElapsed() >= m_budgetNs)
                 break;
             if (!virtualClock)
@@ -219,7 +235,8 @@ void Scheduler::tick()
     if (outermost)
         m_clock->unlatch();
     ++m_batches;
-    m_longestBatchNs = std::max(m_longestBatchNs, wall.nsecsElapsed());
+    m_lastBatchNs = wall.nsecsElapsed();
+    m_longestBatchNs = std::max(m_longestBatchNs, m_lastBatchNs);
     Q_EMIT batchFinished();
     arm();
 }
@@ -280,6 +297,8 @@ void Scheduler::release()
 
 bool Scheduler::step()
 {
+    QElapsedTimer wall;
+    wall.start();
     ReadyEntry e;
     if (!popReady(e)) {
         while (!m_heap.empty()) {
@@ -298,6 +317,7 @@ bool Scheduler::step()
     }
     dispatch(e.slot);
     ++m_batches;
+    m_lastBatchNs = wall.nsecsElapsed();
     Q_EMIT batchFinished();
     if (!m_paused)
         arm();
@@ -306,6 +326,8 @@ bool Scheduler::step()
 
 quint32 Scheduler::cancelAll()
 {
+    QElapsedTimer wall;
+    wall.start();
     for (int round = 0; round < MaxCancelRounds && m_live > 0; ++round) {
         std::vector<quint32> live;
         live.reserve(m_live);
@@ -328,6 +350,7 @@ quint32 Scheduler::cancelAll()
         m_ready.clear();
     }
     m_timer.stop();
+    m_lastBatchNs = wall.nsecsElapsed();
     Q_EMIT batchFinished();
     return m_live;
 }

@@ -107,6 +107,9 @@ public:
     void hold() noexcept { ++m_holds; }
     void release();
 
+    /// Room for this many waits at once without reallocating (see reserveAhead).
+    void reserve(std::size_t waits);
+
     /// Longest a batch may hold the event loop, in nanoseconds.
     void setBatchBudgetNs(qint64 ns) noexcept { m_budgetNs = ns; }
     qint64 batchBudgetNs() const noexcept { return m_budgetNs; }
@@ -117,6 +120,8 @@ public:
     /// Statistics of the batches run so far (for the benchmark and the tests).
     quint64 batches() const noexcept { return m_batches; }
     qint64 longestBatchNs() const noexcept { return m_longestBatchNs; }
+    /// Wall time the batch that just finished held the loop (read it from batchFinished).
+    qint64 lastBatchNs() const noexcept { return m_lastBatchNs; }
     quint64 dispatched() const noexcept { return m_dispatched; }
 
     /// Re-evaluates when the timer must fire: after the clock changed mode or speed.
@@ -172,7 +177,9 @@ private:
     qint64 m_budgetNs = 3'000'000;
     quint64 m_batches = 0;
     quint64 m_dispatched = 0;
+    quint64 m_ops = 0; // waits registered + wake-ups dispatched: the work a batch has done
     qint64 m_longestBatchNs = 0;
+    qint64 m_lastBatchNs = 0;
 };
 
 /// Makes a task current for the lifetime of the scope (spawning runs the new task's first steps).

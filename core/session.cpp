@@ -56,6 +56,8 @@ QString Session::start(const RunConfig &config)
     m_runtime.setClockMode(config.clock);
     m_runtime.setSpeed(config.speed);
     m_runtime.reset(); // last: the clock starts at 0 in its new mode
+    // A task per job and a few more (main, helpers): room for them all before the first spawn.
+    m_runtime.reserve(std::size_t(config.effectiveJobs()) + 16);
     m_config = config;
     m_scenario = findScenario(config.scenario);
 

@@ -1,9 +1,13 @@
 #include "trace.h"
 
+#include "reserve.h"
+
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <new>
 #include <sys/mman.h>
+#include <system_error>
 
 namespace awaitscope {
 
@@ -13,7 +17,34 @@ Trace::Trace(QObject *parent)
     clear();
 }
 
-Trace::~Trace() = default;
+Trace::~Trace()
+{
+    if (m_spare.valid())
+        std::free(m_spare.get());
+}
+
+namespace {
+
+StoredEvent *allocateChunk(bool touch)
+{
+    // Huge-page aligned and advised, so the kernel backs it with one 2 MiB page. Not zeroed:
+    // every slot is written before it is read.
+    void *memory = std::aligned_alloc(Trace::ChunkBytes, Trace::ChunkBytes);
+    if (!memory)
+        throw std::bad_alloc();
+#ifdef MADV_HUGEPAGE
+    madvise(memory, Trace::ChunkBytes, MADV_HUGEPAGE);
+#endif
+    if (touch) {
+        // One write per 4 KiB page: the page faults happen here, on the caller's thread.
+        auto *bytes = static_cast<volatile char *>(memory);
+        for (quint64 i = 0; i < Trace::ChunkBytes; i += 4096)
+            bytes[i] = 0;
+    }
+    return static_cast<StoredEvent *>(memory);
+}
+
+} // namespace
 
 quint32 Trace::intern(const QString &s)
 {
@@ -79,6 +110,11 @@ void Trace::finishTask(TaskId task, TaskOutcome outcome, qint64 timeNs, const QS
     append(timeNs, task, EventKind::Finish, quint32(outcome));
 }
 
+void Trace::reserveTasks(std::size_t tasks)
+{
+    reserveAhead(m_tasks, tasks);
+}
+
 QString Trace::taskName(TaskId id) const
 {
     const TaskInfo &info = m_tasks[id];
@@ -117,16 +153,21 @@ void Trace::clear()
 
 void Trace::newChunk(qint64 base)
 {
-    // Huge-page aligned and advised, so the kernel backs it with one 2 MiB page. Not zeroed:
-    // every slot is written before it is read.
-    void *memory = std::aligned_alloc(ChunkBytes, ChunkBytes);
-    if (!memory)
-        throw std::bad_alloc();
-#ifdef MADV_HUGEPAGE
-    madvise(memory, ChunkBytes, MADV_HUGEPAGE);
-#endif
-    m_chunks.push_back(
-        {std::unique_ptr<StoredEvent[], ChunkDeleter>(static_cast<StoredEvent *>(memory)), {{0, base}}});
+    // The spare chunk if it is ready (it almost always is: a chunk holds 174,762 events), else
+    // one allocated here; then the next spare is prepared on another thread.
+    StoredEvent *memory = nullptr;
+    if (m_spare.valid() && m_spare.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
+        memory = m_spare.get();
+    else
+        memory = allocateChunk(false);
+    if (!m_spare.valid()) {
+        try {
+            m_spare = std::async(std::launch::async, [] { return allocateChunk(true); });
+        } catch (const std::system_error &) {
+            // No thread to spare: the next chunk is allocated when it is needed, as this one.
+        }
+    }
+    m_chunks.push_back({std::unique_ptr<StoredEvent[], ChunkDeleter>(memory), {{0, base}}});
     m_current = m_chunks.back().events.get();
     m_base = base;
     m_used = 0;

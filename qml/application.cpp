@@ -142,6 +142,16 @@ int runApplication(const CommandLineOptions &options, int &argc, char **argv)
         return 1;
     }
     monitor.setWindow(window);
+    // What holds the GUI thread, for the lag attribution in --metrics.
+    const Scheduler &scheduler = controller.session().runtime().scheduler();
+    QObject::connect(&scheduler, &Scheduler::batchFinished, &monitor, [&monitor, &scheduler] {
+        const qint64 end = monitor.timestampNs();
+        monitor.recordWork(LagAttribution::EngineBatch, end - scheduler.lastBatchNs(), end);
+    });
+    QObject::connect(&controller, &RunController::polled, &monitor, [&monitor](qint64 ns) {
+        const qint64 end = monitor.timestampNs();
+        monitor.recordWork(LagAttribution::FramePoll, end - ns, end);
+    });
     if (options.fullscreen) {
         // Without a window manager (a bare X server) the full-screen state alone does not resize.
         if (window->screen())

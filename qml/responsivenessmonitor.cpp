@@ -44,6 +44,7 @@ double recentMax(const std::vector<float> &ring, std::size_t head, std::size_t n
 
 ResponsivenessMonitor::ResponsivenessMonitor(QObject *parent)
     : QObject(parent)
+    , m_ticker([this] { onAnimationFrame(); })
 {
     m_clock.start();
     m_probe.setTimerType(Qt::PreciseTimer);
@@ -65,6 +66,23 @@ void ResponsivenessMonitor::setWindow(QQuickWindow *window)
         // Emitted on the render thread: queued to this object's (the GUI) thread.
         connect(m_window, &QQuickWindow::frameSwapped, this, &ResponsivenessMonitor::onFrameSwapped,
                 Qt::QueuedConnection);
+        // afterAnimating is emitted on the GUI thread just before it locks for the sync;
+        // afterSynchronizing on the render thread just before it lets the GUI thread go.
+        connect(
+            m_window, &QQuickWindow::afterAnimating, this,
+            [this] { m_syncWaitBeginNs.store(timestampNs(), std::memory_order_relaxed); },
+            Qt::DirectConnection);
+        connect(
+            m_window, &QQuickWindow::afterSynchronizing, this,
+            [this] {
+                const qint64 begin = m_syncWaitBeginNs.exchange(-1, std::memory_order_relaxed);
+                if (begin < 0)
+                    return;
+                const qint64 end = timestampNs();
+                const QMutexLocker lock(&m_syncMutex);
+                m_syncSpans.emplace_back(begin, end);
+            },
+            Qt::DirectConnection);
     }
     Q_EMIT windowChanged();
 }
@@ -93,8 +111,26 @@ void ResponsivenessMonitor::onProbe()
     if (m_lastProbeNs >= 0) {
         const double late = double(now - m_lastProbeNs) / 1e6 - ProbeIntervalMs;
         addLag(std::max(0.0, late));
+        takeSyncSpans();
+        m_attribution.probe(m_lastProbeNs + qint64(ProbeIntervalMs) * 1'000'000, now);
     }
     m_lastProbeNs = now;
+}
+
+void ResponsivenessMonitor::takeSyncSpans()
+{
+    std::vector<std::pair<qint64, qint64>> spans;
+    {
+        const QMutexLocker lock(&m_syncMutex);
+        spans.swap(m_syncSpans);
+    }
+    for (const auto &[begin, end] : spans)
+        m_attribution.record(LagAttribution::FrameSync, begin, end);
+}
+
+void ResponsivenessMonitor::recordWork(LagAttribution::Work kind, qint64 beginNs, qint64 endNs)
+{
+    m_attribution.record(kind, beginNs, endNs);
 }
 
 void ResponsivenessMonitor::addFrame(double ms)
@@ -103,7 +139,7 @@ void ResponsivenessMonitor::addFrame(double ms)
     push(m_frames, m_frameHead, float(ms), HistorySize);
     if (m_allFrames.size() < MaxKeptSamples)
         m_allFrames.push_back(float(ms));
-    Q_EMIT sampled();
+    markSampled();
 }
 
 void ResponsivenessMonitor::addLag(double ms)
@@ -112,7 +148,29 @@ void ResponsivenessMonitor::addLag(double ms)
     push(m_lags, m_lagHead, float(ms), HistorySize);
     if (m_allLags.size() < MaxKeptSamples)
         m_allLags.push_back(float(ms));
+    markSampled();
+}
+
+void ResponsivenessMonitor::markSampled()
+{
+    m_sampledPending = true;
+    if (!m_ticker.isActive())
+        m_ticker.start();
+}
+
+void ResponsivenessMonitor::onAnimationFrame()
+{
+    if (!m_sampledPending) {
+        m_ticker.stop(); // nothing new: no reason to keep the animation timer going
+        return;
+    }
+    m_sampledPending = false;
     Q_EMIT sampled();
+    const qint64 now = m_clock.nsecsElapsed();
+    if (m_lastReadoutNs < 0 || now - m_lastReadoutNs >= ReadoutIntervalNs) {
+        m_lastReadoutNs = now;
+        Q_EMIT readoutChanged();
+    }
 }
 
 void ResponsivenessMonitor::clear()
@@ -124,7 +182,15 @@ void ResponsivenessMonitor::clear()
     m_allLags.clear();
     m_frameMs = m_lagMs = 0;
     m_lastFrameNs = m_lastProbeNs = -1;
+    m_attribution.clear();
+    {
+        const QMutexLocker lock(&m_syncMutex);
+        m_syncSpans.clear();
+    }
+    m_sampledPending = false;
+    m_lastReadoutNs = -1;
     Q_EMIT sampled();
+    Q_EMIT readoutChanged();
 }
 
 double ResponsivenessMonitor::recentMaxFrameMs() const
@@ -168,7 +234,9 @@ QJsonObject ResponsivenessMonitor::metrics() const
         {QStringLiteral("p99_ms"), round(percentile(m_allLags, 99))},
         {QStringLiteral("max_ms"), round(maximum(m_allLags))},
     };
-    return {{QStringLiteral("frames"), frames}, {QStringLiteral("loop_lag"), lag}};
+    return {{QStringLiteral("frames"), frames},
+            {QStringLiteral("loop_lag"), lag},
+            {QStringLiteral("lag_attribution"), m_attribution.toJson()}};
 }
 
 } // namespace awaitscope

@@ -1,12 +1,17 @@
 #pragma once
 
+#include "frameticker.h"
+#include "lagattribution.h"
+
 #include <QElapsedTimer>
 #include <QJsonObject>
+#include <QMutex>
 #include <QObject>
 #include <QPointer>
 #include <QQuickWindow>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
+#include <atomic>
 #include <vector>
 
 namespace awaitscope {
@@ -15,21 +20,25 @@ namespace awaitscope {
  * Proof of responsiveness: the time between frames the window presented (from frameSwapped,
  * which the render thread emits: received queued on this object's thread), and the event loop's
  * lag (a 16 ms timer measuring how late it is served). Keeps a short history for the graphs and
- * every sample for --metrics.
+ * every sample for --metrics, and says what held the GUI thread when the probe ran late
+ * (LagAttribution: engine batches and frame polls reported by the controller, the wait for the
+ * render thread to synchronise each frame measured from the window's signals).
  */
 class ResponsivenessMonitor : public QObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QQuickWindow *window READ window WRITE setWindow NOTIFY windowChanged)
-    Q_PROPERTY(double frameMs READ frameMs NOTIFY sampled)
-    Q_PROPERTY(double lagMs READ lagMs NOTIFY sampled)
-    Q_PROPERTY(double recentMaxFrameMs READ recentMaxFrameMs NOTIFY sampled)
-    Q_PROPERTY(double recentMaxLagMs READ recentMaxLagMs NOTIFY sampled)
-    Q_PROPERTY(double fps READ fps NOTIFY sampled)
-    Q_PROPERTY(int frameCount READ frameCount NOTIFY sampled)
+    Q_PROPERTY(double frameMs READ frameMs NOTIFY readoutChanged)
+    Q_PROPERTY(double lagMs READ lagMs NOTIFY readoutChanged)
+    Q_PROPERTY(double recentMaxFrameMs READ recentMaxFrameMs NOTIFY readoutChanged)
+    Q_PROPERTY(double recentMaxLagMs READ recentMaxLagMs NOTIFY readoutChanged)
+    Q_PROPERTY(double fps READ fps NOTIFY readoutChanged)
+    Q_PROPERTY(int frameCount READ frameCount NOTIFY readoutChanged)
 public:
     static constexpr int ProbeIntervalMs = 16;
     static constexpr std::size_t HistorySize = 240;
+    /// The numbers refresh four times a second: readable, and no text relaid out every frame.
+    static constexpr qint64 ReadoutIntervalNs = 250'000'000;
 
     enum Series { Frames, Lag };
     Q_ENUM(Series)
@@ -58,19 +67,38 @@ public:
     /// Starts the loop-lag probe (done by the first frame when there is a window).
     Q_INVOKABLE void startProbe();
 
-    /// {"frames": {...}, "loop_lag": {...}} with counts and percentiles in ms.
+    /// Nanoseconds on the monitor's monotonic clock (any thread): the time base of recordWork.
+    qint64 timestampNs() const { return m_clock.nsecsElapsed(); }
+    /// The GUI thread did work of this kind from beginNs to endNs (GUI thread only).
+    void recordWork(LagAttribution::Work kind, qint64 beginNs, qint64 endNs);
+    const LagAttribution &attribution() const noexcept { return m_attribution; }
+
+    /// {"frames": {...}, "loop_lag": {...}, "lag_attribution": {...}} with counts and
+    /// percentiles in ms.
     QJsonObject metrics() const;
 
 Q_SIGNALS:
     void windowChanged();
+    /// New samples arrived: at most once per animation frame (the graphs redraw on it).
     void sampled();
+    /// The numeric readouts changed: at most every ReadoutIntervalNs.
+    void readoutChanged();
 
 private:
     void onFrameSwapped();
     void onProbe();
+    void onAnimationFrame();
+    void takeSyncSpans();
+    void markSampled();
 
     QPointer<QQuickWindow> m_window;
     QTimer m_probe;
+    // Notifications go out on the animation tick, so they join the frame being prepared instead
+    // of each asking the render loop for one more (the monitor would otherwise drive the frame
+    // rate it measures).
+    FrameTicker m_ticker;
+    bool m_sampledPending = false;
+    qint64 m_lastReadoutNs = -1;
     QElapsedTimer m_clock;
     qint64 m_lastProbeNs = -1;
     qint64 m_lastFrameNs = -1;
@@ -82,6 +110,12 @@ private:
     std::size_t m_lagHead = 0;
     std::vector<float> m_allFrames;
     std::vector<float> m_allLags;
+    LagAttribution m_attribution;
+    // Frame synchronisation, measured on the render thread: from afterAnimating (the GUI thread
+    // starts to wait) to afterSynchronizing (it is released).
+    std::atomic<qint64> m_syncWaitBeginNs{-1};
+    QMutex m_syncMutex;
+    std::vector<std::pair<qint64, qint64>> m_syncSpans; // guarded by m_syncMutex
 };
 
 } // namespace awaitscope

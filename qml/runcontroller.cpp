@@ -2,6 +2,7 @@
 
 #include "timemath.h"
 
+#include <QElapsedTimer>
 #include <QSettings>
 
 namespace awaitscope {
@@ -20,31 +21,31 @@ const QString KeySpeed = QStringLiteral("run/speed");
 
 RunController::RunController(QObject *parent)
     : QObject(parent)
+    , m_ticker([this] { poll(); })
 {
     m_config.speed = TeachingSpeed;
     m_jobs = scenario().defaultJobs;
     m_index.setTrace(&m_session.runtime().trace());
     m_lanes.setIndex(&m_index);
 
-    m_frameTimer.setInterval(FrameIntervalMs);
-    m_frameTimer.setTimerType(Qt::PreciseTimer);
-    connect(&m_frameTimer, &QTimer::timeout, this, &RunController::poll);
-    // Batches of events only wake the frame timer: the index reads them once per frame.
+    // Batches of events only wake the ticker: the index reads them once per frame.
     connect(&m_session.runtime().trace(), &Trace::eventsAppended, this, [this] {
-        if (!m_frameTimer.isActive())
-            m_frameTimer.start();
+        if (!m_ticker.isActive())
+            m_ticker.start();
     });
+    // The run is finished for the window once the index has read its last event too.
     connect(&m_session, &Session::finished, this, [this] {
-        m_finished = true;
+        m_sessionFinished = true;
         poll();
-        Q_EMIT stateChanged();
-        Q_EMIT runFinished();
+        if (!m_ticker.isActive() && !m_finished)
+            m_ticker.start();
+        Q_EMIT stateChanged(); // no longer running
     });
 }
 
 RunController::~RunController()
 {
-    m_frameTimer.stop();
+    m_ticker.stop();
     m_session.runtime().cancelAll();
 }
 
@@ -175,12 +176,12 @@ RunConfig RunController::runConfig() const
 
 bool RunController::run()
 {
-    m_finished = false;
+    m_finished = m_sessionFinished = false;
     m_error = m_session.start(runConfig());
     m_now = 0;
     poll();
-    if (!m_frameTimer.isActive())
-        m_frameTimer.start();
+    if (!m_ticker.isActive())
+        m_ticker.start();
     updateSourceFiles();
     Q_EMIT stateChanged();
     return m_error.isEmpty();
@@ -222,7 +223,7 @@ void RunController::step()
 void RunController::reset()
 {
     m_session.reset();
-    m_finished = false;
+    m_finished = m_sessionFinished = false;
     m_error.clear();
     m_now = 0;
     m_index.update();
@@ -250,7 +251,11 @@ void RunController::pollNow()
 
 void RunController::poll()
 {
-    const bool fresh = m_index.update();
+    QElapsedTimer wall;
+    wall.start();
+    const bool fresh = m_index.update(PollBudgetNs);
+    const bool caughtUp = m_index.caughtUp();
+    // While the index catches up after the run ended, its clock follows the events read.
     const qint64 now = m_session.isRunning() ? m_session.runtime().now() : m_index.lastTimeNs();
     const bool moved = now != m_now;
     m_now = now;
@@ -260,8 +265,14 @@ void RunController::poll()
         updateSourceWaiting();
     if (fresh || moved)
         Q_EMIT frame();
-    if (!m_session.isRunning() && !fresh)
-        m_frameTimer.stop();
+    if (m_sessionFinished && caughtUp && !m_finished) {
+        m_finished = true;
+        Q_EMIT stateChanged();
+        Q_EMIT runFinished();
+    }
+    if (!m_session.isRunning() && caughtUp)
+        m_ticker.stop();
+    Q_EMIT polled(wall.nsecsElapsed());
 }
 
 void RunController::updateSourceFiles()

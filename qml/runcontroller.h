@@ -1,6 +1,7 @@
 #pragma once
 
 #include "commandline.h"
+#include "frameticker.h"
 #include "lanemodel.h"
 #include "scenariomodel.h"
 #include "session.h"
@@ -8,7 +9,6 @@
 
 #include <QObject>
 #include <QStringList>
-#include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
 namespace awaitscope {
@@ -17,7 +17,8 @@ namespace awaitscope {
  * The window's side of a run: the knobs (scenario, jobs, network, seed, speed), the commands
  * (run, pause, step, reset), and the per-frame poll that brings new trace events to the index,
  * the lanes and the summary. The trace tells about new events in batches; the controller reads
- * them at most once per frame (FrameIntervalMs), never per event.
+ * them once per animation frame (FrameTicker), never per event, and at most PollBudgetNs of
+ * them per frame: a burst is caught up over the next frames instead of holding one.
  */
 class RunController : public QObject {
     Q_OBJECT
@@ -65,7 +66,8 @@ class RunController : public QObject {
     Q_PROPERTY(QList<int> sourceWaiting READ sourceWaiting NOTIFY sourceWaitingChanged)
     Q_PROPERTY(int busiestSource READ busiestSource NOTIFY sourceWaitingChanged)
 public:
-    static constexpr int FrameIntervalMs = 16;
+    /// Longest the index may spend reading new events in one frame.
+    static constexpr qint64 PollBudgetNs = 4'000'000;
     /// The window's pace when --speed is not given: a 100 ms request takes a second on screen.
     static constexpr double TeachingSpeed = 0.1;
 
@@ -159,6 +161,8 @@ Q_SIGNALS:
     void sourceWaitingChanged();
     /// Once per frame while something changed: new events, or the clock moved.
     void frame();
+    /// After every poll, with the wall time it took (reading new events, models, bindings).
+    void polled(qint64 durationNs);
     void runFinished();
 
 private:
@@ -172,12 +176,13 @@ private:
     Session m_session;
     TraceIndex m_index;
     LaneModel m_lanes;
-    QTimer m_frameTimer;
+    FrameTicker m_ticker;
     RunConfig m_config;
     int m_scenarioIndex = 0;
     int m_jobs = 1;
     qint64 m_now = 0;
     bool m_finished = false;
+    bool m_sessionFinished = false;
     bool m_persist = false;
     QString m_error;
     QStringList m_sourceFiles;

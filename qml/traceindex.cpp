@@ -1,5 +1,9 @@
 #include "traceindex.h"
 
+#include "reserve.h"
+
+#include <QElapsedTimer>
+
 namespace awaitscope {
 
 TraceIndex::TraceIndex(QObject *parent)
@@ -42,9 +46,13 @@ void TraceIndex::clear()
     Q_EMIT reset();
 }
 
-void TraceIndex::ensureTasks()
+void TraceIndex::ensureTasks(quint32 n)
 {
-    const quint32 n = m_trace->taskCount();
+    if (m_tracks.empty()) {
+        // As much room as the run reserved in the trace: growing never reallocates mid-run.
+        reserveAhead(m_tracks, m_trace->taskCapacity());
+        reserveAhead(m_density, m_trace->taskCapacity());
+    }
     while (m_tracks.size() < n) {
         const auto id = TaskId(m_tracks.size());
         TaskTrack track;
@@ -118,23 +126,37 @@ void TraceIndex::forAncestors(TaskId task, F &&f)
     }
 }
 
-bool TraceIndex::update()
+bool TraceIndex::caughtUp() const noexcept
+{
+    return !m_trace || (m_processed == m_trace->size() && m_tracks.size() == m_trace->taskCount());
+}
+
+bool TraceIndex::update(qint64 budgetNs)
 {
     m_lastChanged.clear();
     m_tasksAdded = false;
-    if (!m_trace)
-        return false;
-    const quint64 size = m_trace->size();
-    if (size == m_processed && m_tracks.size() == m_trace->taskCount())
+    if (caughtUp())
         return false;
     ++m_revision;
-    ensureTasks();
     ensureSites();
-    for (quint64 i = m_processed; i < size; ++i) {
+    QElapsedTimer wall;
+    wall.start();
+    constexpr quint64 CheckEvery = 256; // an event can cost microseconds (first touch of memory)
+    const quint64 size = m_trace->size();
+    quint64 i = m_processed;
+    for (; i < size; ++i) {
+        if (budgetNs >= 0 && (i - m_processed) % CheckEvery == CheckEvery - 1 &&
+            wall.nsecsElapsed() >= budgetNs)
+            break;
         const TraceEvent &e = m_trace->at(i);
         m_lastTime = std::max(m_lastTime, e.timeNs);
-        if (e.task >= m_tracks.size())
-            continue; // (cannot happen: tasks are added before their events)
+        // Tasks are registered before their first event; add them as their events come, so a
+        // partial update adds no more tasks than it read about.
+        if (e.task >= m_tracks.size()) {
+            if (e.task >= m_trace->taskCount())
+                continue; // (cannot happen: a task is registered before its events)
+            ensureTasks(e.task + 1);
+        }
         TaskTrack &t = m_tracks[e.task];
         switch (e.kind()) {
         case EventKind::Spawn:
@@ -224,7 +246,9 @@ bool TraceIndex::update()
             break;
         }
     }
-    m_processed = size;
+    m_processed = i;
+    if (m_processed == size)
+        ensureTasks(m_trace->taskCount()); // (a task registered without an event yet)
     Q_EMIT updated();
     return true;
 }

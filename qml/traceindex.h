@@ -48,8 +48,11 @@ public:
     void setTrace(const Trace *trace);
     const Trace *trace() const noexcept { return m_trace; }
 
-    /// Reads the events appended since the last call; emits updated() and returns true if any.
-    bool update();
+    /// Reads the events appended since the last call, or as many as fit in budgetNs (negative:
+    /// no limit; the rest waits for the next call); emits updated() and returns true if any.
+    bool update(qint64 budgetNs = -1);
+    /// True when every event and task of the trace has been read.
+    bool caughtUp() const noexcept;
     /// Forgets everything (the trace was cleared); emits reset().
     void clear();
 
@@ -108,7 +111,7 @@ Q_SIGNALS:
     void reset();
 
 private:
-    void ensureTasks();
+    void ensureTasks(quint32 count);
     void ensureSites();
     void addWaiting(SiteId site, int delta);
     template<typename F>

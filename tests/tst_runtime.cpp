@@ -195,6 +195,26 @@ private Q_SLOTS:
             QCOMPARE(rt.trace().task(id).outcome, TaskOutcome::Cancelled);
     }
 
+    void reservedRoomIsNotReallocated()
+    {
+        // A run that says its size up front grows into reserved room: no vector doubles (and
+        // copies, and stalls the loop) halfway through.
+        Runtime rt;
+        rt.setClockMode(ClockMode::Virtual);
+        rt.reserve(20000);
+        const std::size_t capacity = rt.trace().taskCapacity();
+        QVERIFY(capacity >= 20000);
+        for (int i = 0; i < 20000; ++i)
+            rt.spawn({QStringLiteral("sleeper(%1)"), i}, sleeper, std::ref(rt), qint64(i + 1) * Ms, i);
+        QCOMPARE(rt.trace().taskCount(), 20000u);
+        QCOMPARE(rt.trace().taskCapacity(), capacity);
+        rt.cancelAll();
+        // A much smaller run gives the big buffer back.
+        rt.reset();
+        rt.reserve(10);
+        QVERIFY(rt.trace().taskCapacity() < capacity);
+    }
+
     void stubbornTaskStillEndsOnCancelAll()
     {
         Runtime rt;

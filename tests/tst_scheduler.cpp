@@ -197,6 +197,33 @@ private Q_SLOTS:
         QCOMPARE(s.dispatched(), quint64(10000));
     }
 
+    void aWakeUpThatRegistersManyWaitsEndsItsBatch()
+    {
+        // A loop that spawns a thousand tasks per wake-up is one dispatch but a thousand waits:
+        // the budget is checked after it, not only every 64 dispatches.
+        Scheduler s(&m_clock);
+        s.setBatchBudgetNs(0);
+        struct Spawner {
+            Scheduler *s;
+            std::vector<quint64> batchWhenRun;
+            static void wake(void *ctx, WakeReason)
+            {
+                auto *self = static_cast<Spawner *>(ctx);
+                self->batchWhenRun.push_back(self->s->batches());
+                for (int i = 0; i < 1000; ++i)
+                    self->s->schedule(
+                        self->s->now() + 1000 * Ms, 1, [](void *, WakeReason) {}, nullptr);
+            }
+        } spawner{&s, {}};
+        for (int i = 0; i < 3; ++i)
+            s.schedule(0, 0, &Spawner::wake, &spawner);
+        drain(s);
+        QCOMPARE(int(spawner.batchWhenRun.size()), 3);
+        QVERIFY2(spawner.batchWhenRun[0] < spawner.batchWhenRun[1] &&
+                     spawner.batchWhenRun[1] < spawner.batchWhenRun[2],
+                 "three wake-ups that each registered 1,000 waits ran in one batch");
+    }
+
     void realClockScalesWithSpeed_data()
     {
         QTest::addColumn<double>("speed");

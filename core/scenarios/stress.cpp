@@ -22,7 +22,7 @@ QCoro::Task<> stressMain(Runtime &rt, SimNetwork &net, int jobs)
     pending.reserve(std::size_t(jobs));
     for (int i = 1; i <= jobs; ++i) {
         pending.push_back(rt.spawn({QStringLiteral("job(%1)"), i}, small_job, std::ref(net)));
-        if (i % 1000 == 0) // starting a million jobs is work too: let the loop breathe
+        if (i % 250 == 0) // starting a million jobs is work too: let the loop breathe
             co_await rt.sleep(0, QStringLiteral("yield to the event loop"));
     }
     for (const auto &job : pending)

@@ -125,6 +125,10 @@ void TestRunController::framesAreBatched()
     QVERIFY(c.run());
     QVERIFY(finished.wait(20'000));
     QVERIFY(c.index()->eventCount() > 3000);
+    // Finished means the window has read the whole run, not only that the engine is done.
+    QVERIFY(c.index()->caughtUp());
+    QCOMPARE(c.index()->eventCount(), c.session().runtime().trace().size());
+    QCOMPARE(c.doneTasks(), 1001);
     QVERIFY2(quint64(frames.count()) < c.index()->eventCount() / 10,
              qPrintable(
                  QStringLiteral("%1 frames for %2 events").arg(frames.count()).arg(c.index()->eventCount())));

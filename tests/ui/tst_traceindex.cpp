@@ -15,6 +15,7 @@ private Q_SLOTS:
     void knownTrace();
     void incrementalMatchesSummary();
     void clearedWithTrace();
+    void budgetedUpdatesCatchUp();
 };
 
 void TestTraceIndex::knownTrace()
@@ -94,6 +95,51 @@ void TestTraceIndex::clearedWithTrace()
     QCOMPARE(reset.count(), 1);
     QCOMPARE(index.taskCount(), 0u);
     QCOMPARE(index.eventCount(), quint64(0));
+}
+
+void TestTraceIndex::budgetedUpdatesCatchUp()
+{
+    // A zero budget reads one slice of events per update: the index lags behind, never reads an
+    // event twice or skips one, and ends exactly where a single full update does.
+    Session session;
+    RunConfig config;
+    config.scenario = QStringLiteral("stress");
+    config.jobs = 2000;
+    config.clock = ClockMode::Virtual;
+    QSignalSpy finished(&session, &Session::finished);
+    QCOMPARE(session.start(config), QString());
+    QVERIFY(finished.wait(20'000));
+    const Trace &trace = session.runtime().trace();
+
+    TraceIndex sliced;
+    sliced.setTrace(&trace);
+    int updates = 0;
+    quint64 last = 0;
+    while (!sliced.caughtUp()) {
+        QVERIFY(sliced.update(0));
+        QVERIFY(sliced.eventCount() > last);
+        last = sliced.eventCount();
+        QVERIFY(sliced.taskCount() <= trace.taskCount());
+        ++updates;
+    }
+    QVERIFY2(updates > 10,
+             qPrintable(QStringLiteral("%1 updates for %2 events").arg(updates).arg(trace.size())));
+    QVERIFY(!sliced.update(0)); // nothing left
+
+    TraceIndex whole;
+    whole.setTrace(&trace);
+    QVERIFY(whole.update());
+    QVERIFY(whole.caughtUp());
+    QCOMPARE(sliced.eventCount(), trace.size());
+    QCOMPARE(sliced.taskCount(), whole.taskCount());
+    QCOMPARE(sliced.awaits(), whole.awaits());
+    QCOMPARE(sliced.awaitedNs(), whole.awaitedNs());
+    QCOMPARE(sliced.finishedOk(), whole.finishedOk());
+    QCOMPARE(sliced.suspendedNow(), 0u);
+    for (TaskId t = 0; t < whole.taskCount(); ++t) {
+        QCOMPARE(sliced.track(t).spans.size(), whole.track(t).spans.size());
+        QCOMPARE(sliced.track(t).children.size(), whole.track(t).children.size());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTraceIndex)

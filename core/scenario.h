@@ -25,6 +25,7 @@ struct Scenario {
     bool blocksEventLoop = false; // the deliberate exception: it freezes the loop
     ScenarioEntry entry = nullptr;
     ScenarioSetup setup = nullptr;
+    QList<int> jobPresets; // one-click sizes offered in the window (stress: 1k to 1M)
 
     /// The scenario's C++ source, as shipped in the resources.
     QString source() const;

@@ -14,6 +14,15 @@ ToolBar {
     signal helpRequested
     signal aboutRequested
 
+    // 1000 -> "1k", 1000000 -> "1M"
+    function presetLabel(n: int): string {
+        if (n >= 1000000 && n % 1000000 === 0)
+            return (n / 1000000) + "M"
+        if (n >= 1000 && n % 1000 === 0)
+            return (n / 1000) + "k"
+        return String(n)
+    }
+
     padding: 8
 
     ColumnLayout {
@@ -87,6 +96,23 @@ ToolBar {
                     editable: true
                     value: bar.controller.jobs
                     onValueModified: bar.controller.jobs = value
+                }
+                // One click to a size worth showing (stress: 1k to 1M): sets the jobs and runs.
+                Repeater {
+                    model: bar.controller.jobPresets
+                    delegate: Button {
+                        required property int modelData
+                        text: bar.presetLabel(modelData)
+                        flat: bar.controller.jobs !== modelData
+                        highlighted: bar.controller.jobs === modelData
+                        implicitWidth: 52
+                        onClicked: {
+                            bar.controller.jobs = modelData
+                            bar.controller.run()
+                        }
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Run with %L1 jobs").arg(modelData)
+                    }
                 }
             }
             Row {

@@ -162,6 +162,9 @@ void LaneModel::refresh()
         std::vector<TaskId> rows;
         rebuild(rows);
         applyRows(std::move(rows));
+        // New tasks are new children: a collapsed group's "[N tasks]" grows without rows moving.
+        if (!m_rows.empty())
+            Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {ChildCountRole});
     }
     // Outcomes and "suspended" change without rows moving: refresh the rows that changed.
     for (const TaskId task : m_index->lastChanged()) {

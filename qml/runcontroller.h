@@ -34,6 +34,7 @@ class RunController : public QObject {
     Q_PROPERTY(QString scenarioLookFor READ scenarioLookFor NOTIFY scenarioChanged)
     Q_PROPERTY(QString sourceFile READ sourceFile NOTIFY scenarioChanged)
     Q_PROPERTY(int maxJobs READ maxJobs NOTIFY scenarioChanged)
+    Q_PROPERTY(QList<int> jobPresets READ jobPresets NOTIFY scenarioChanged)
     Q_PROPERTY(bool blocksEventLoop READ blocksEventLoop NOTIFY scenarioChanged)
 
     Q_PROPERTY(int jobs READ jobs WRITE setJobs NOTIFY configChanged)
@@ -92,6 +93,7 @@ public:
     QString scenarioLookFor() const { return scenario().lookFor; }
     QString sourceFile() const { return scenario().sourceFile; }
     int maxJobs() const { return scenario().maxJobs; }
+    QList<int> jobPresets() const { return scenario().jobPresets; }
     bool blocksEventLoop() const { return scenario().blocksEventLoop; }
 
     int jobs() const noexcept { return m_jobs; }

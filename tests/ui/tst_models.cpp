@@ -117,8 +117,23 @@ void TestModels::lanesCollapseBigGroups()
     index.update();
     QCOMPARE(lanes.rowCount(), 1); // one aggregate lane, not thousands of rows
     QVERIFY(lanes.isAggregate(0));
+
+    // More children later: no row moves, but the group's count is told to change.
+    QSignalSpy changed(&lanes, &QAbstractItemModel::dataChanged);
+    for (int i = 0; i < 10; ++i)
+        trace.addTask(main, name, i, 0);
+    index.update();
+    QCOMPARE(lanes.rowCount(), 1);
+    QCOMPARE(lanes.data(lanes.index(0), LaneModel::ChildCountRole).toInt(),
+             int(LaneModel::AutoCollapseChildren) + 11);
+    const bool toldCount = std::any_of(changed.begin(), changed.end(), [](const QList<QVariant> &args) {
+        return args.at(0).toModelIndex().row() == 0 &&
+            args.at(2).value<QList<int>>().contains(LaneModel::ChildCountRole);
+    });
+    QVERIFY2(toldCount, "the group lane's child count changed silently");
+
     lanes.setExpanded(0, true);
-    QCOMPARE(lanes.rowCount(), int(LaneModel::AutoCollapseChildren) + 2);
+    QCOMPARE(lanes.rowCount(), int(LaneModel::AutoCollapseChildren) + 12);
 }
 
 void TestModels::sourceCounts()

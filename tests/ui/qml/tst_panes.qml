@@ -104,6 +104,46 @@ Item {
             compare(controller.doneTasks, 13)
         }
 
+        function test_stressPresetsRunTheirSize() {
+            controller.scenarioIndex = controller.scenarios.rowOf("stress")
+            compare(controller.jobPresets, [1000, 10000, 100000, 1000000])
+            const labels = []
+            let oneK = null
+            let oneM = null
+            const buttons = findButtons(bar)
+            for (let i = 0; i < buttons.length; ++i) {
+                const b = buttons[i]
+                if (["1k", "10k", "100k", "1M"].indexOf(b.text) >= 0)
+                    labels.push(b.text)
+                if (b.text === "1k")
+                    oneK = b
+                if (b.text === "1M")
+                    oneM = b
+            }
+            compare(labels, ["1k", "10k", "100k", "1M"])
+            // The row lays the new buttons out when it is polished: click once they stand apart.
+            tryVerify(() => oneK.mapToItem(bar, 0, 0).x + oneK.width <= oneM.mapToItem(bar, 0, 0).x)
+            controller.speed = controller.maxSpeed
+            mouseClick(oneK)
+            compare(controller.jobs, 1000)
+            verify(controller.running)
+            verify(oneK.highlighted)
+            finishedSpy.wait(20000)
+            compare(controller.tasks, 1001)
+            compare(bar.presetLabel(250), "250")
+        }
+
+        function findButtons(item) {
+            let found = []
+            for (let i = 0; i < item.children.length; ++i) {
+                const child = item.children[i]
+                if (child instanceof Button)
+                    found.push(child)
+                found = found.concat(findButtons(child))
+            }
+            return found
+        }
+
         function test_pickedLineHighlightsLanes() {
             codePane.linePicked("fetchuser.cpp", 15)
             compare(timelinePane.timeline.highlightFile, "fetchuser.cpp")

@@ -119,6 +119,17 @@ void Runtime::cancel(TaskId task)
     }
 }
 
+void Runtime::requestCancelAll()
+{
+    for (TaskId t = 0; t < m_trace.taskCount(); ++t) {
+        if (m_trace.task(t).outcome != TaskOutcome::Running)
+            continue;
+        m_taskState[t].cancelRequested = true;
+        m_scheduler.wake(m_taskState[t].ticket, WakeReason::Cancelled);
+    }
+    resume();
+}
+
 void Runtime::cancelAll()
 {
     for (TaskState &s : m_taskState)

@@ -191,8 +191,15 @@ public:
     /// Cancels a task and its running descendants: each resumes from its await with
     /// TaskCancelled (at the current time, through the scheduler).
     void cancel(TaskId task);
-    /// Stop: cancels everything synchronously; afterwards no task is running.
+    /// Stop: cancels everything synchronously; afterwards no task is running. Each suspended
+    /// coroutine resumes with TaskCancelled and unwinds before this returns (about 1.5 us a
+    /// task: 1.5 s for a million).
     void cancelAll();
+    /// Asks every running task to end, without unwinding any yet: each wait ends with
+    /// TaskCancelled and the scheduler resumes them in its usual bounded batches, so the event
+    /// loop stays free while a million tasks unwind. Resumes a paused runtime (else nothing
+    /// would unwind). Tasks not waiting on the scheduler are left to cancelAll().
+    void requestCancelAll();
     /// Stop, then forget the trace and restart the clock.
     void reset();
 

@@ -84,6 +84,8 @@ public:
 
     /// Number of waits not yet ended (scheduled or parked).
     quint32 pending() const noexcept { return m_live; }
+    /// True while waits that already ended wait in the ready queue to be resumed.
+    bool hasReadyWork() const noexcept { return !m_ready.empty(); }
     /// The due time of the earliest scheduled wait, or -1 if none is scheduled.
     qint64 nextDue() const noexcept;
 

@@ -34,10 +34,19 @@ Session::Session(QObject *parent)
     , m_network(&m_runtime)
 {
     connect(&m_runtime, &Runtime::allTasksFinished, this, [this] {
+        m_stopping = false;
         if (!m_running)
             return;
         m_running = false;
         Q_EMIT finished();
+    });
+    // A stop in progress ends once nothing is left to unwind: whatever still runs then did not
+    // wait on the scheduler, and is cancelled at once.
+    connect(&m_runtime.scheduler(), &Scheduler::batchFinished, this, [this] {
+        if (m_stopping && !m_runtime.scheduler().hasReadyWork()) {
+            m_stopping = false;
+            m_runtime.cancelAll();
+        }
     });
 }
 
@@ -53,6 +62,7 @@ QString Session::start(const RunConfig &config)
     if (!error.isEmpty())
         return error;
     m_running = false;
+    m_stopping = false;
     m_runtime.setClockMode(config.clock);
     m_runtime.setSpeed(config.speed);
     m_runtime.reset(); // last: the clock starts at 0 in its new mode
@@ -76,12 +86,22 @@ QString Session::start(const RunConfig &config)
 
 void Session::stop()
 {
+    m_stopping = false;
     m_runtime.cancelAll();
+}
+
+void Session::requestStop()
+{
+    if (!m_running || m_stopping)
+        return;
+    m_stopping = true;
+    m_runtime.requestCancelAll();
 }
 
 void Session::reset()
 {
     m_running = false;
+    m_stopping = false;
     m_runtime.reset();
 }
 

@@ -40,8 +40,12 @@ public:
 
     /// Starts a run; returns an error message (and starts nothing) if config is invalid.
     QString start(const RunConfig &config);
-    /// Cancels every task; the trace is kept.
+    /// Cancels every task, synchronously; the trace is kept.
     void stop();
+    /// Cancels every task over the next batches (Runtime::requestCancelAll): the event loop
+    /// stays free. finished() tells when the last one has ended; the trace is kept.
+    void requestStop();
+    bool isStopping() const noexcept { return m_stopping; }
     /// Cancels every task and clears the trace.
     void reset();
     bool isRunning() const noexcept { return m_running; }
@@ -56,6 +60,7 @@ private:
     RunConfig m_config;
     const Scenario *m_scenario = nullptr;
     bool m_running = false;
+    bool m_stopping = false;
 };
 
 } // namespace awaitscope

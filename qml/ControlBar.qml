@@ -42,7 +42,7 @@ ToolBar {
                 onActivated: (index) => bar.controller.scenarioIndex = index
             }
             Button {
-                text: bar.controller.running ? qsTr("Restart") : qsTr("Run")
+                text: bar.controller.stopping ? qsTr("Stopping…") : bar.controller.running ? qsTr("Restart") : qsTr("Run")
                 highlighted: !bar.controller.running
                 onClicked: bar.controller.run()
                 ToolTip.visible: hovered
@@ -50,7 +50,7 @@ ToolBar {
             }
             Button {
                 text: bar.controller.paused ? qsTr("Resume") : qsTr("Pause")
-                enabled: bar.controller.running
+                enabled: bar.controller.running && !bar.controller.stopping
                 onClicked: bar.controller.togglePause()
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Pause or resume (Space)")

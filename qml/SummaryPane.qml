@@ -45,7 +45,8 @@ Frame {
         }
         Label {
             Layout.columnSpan: 4
-            text: pane.controller.paused ? qsTr("⏸ paused (Space resumes, S steps)")
+            text: pane.controller.stopping ? qsTr("■ stopping: %L1 tasks unwinding").arg(pane.controller.runningTasks)
+                : pane.controller.paused ? qsTr("⏸ paused (Space resumes, S steps)")
                 : pane.controller.running ? qsTr("▶ running") : pane.controller.finished ? qsTr("✓ finished") : qsTr("idle")
             font.bold: true
         }

@@ -3,7 +3,9 @@
 #include "timemath.h"
 
 #include <QElapsedTimer>
+#include <QMetaObject>
 #include <QSettings>
+#include <utility>
 
 namespace awaitscope {
 
@@ -35,6 +37,13 @@ RunController::RunController(QObject *parent)
     });
     // The run is finished for the window once the index has read its last event too.
     connect(&m_session, &Session::finished, this, [this] {
+        if (m_afterStop != AfterStop::Nothing) {
+            // Out of the scheduler's batch (the last task just ended inside it), then go on.
+            const AfterStop then = std::exchange(m_afterStop, AfterStop::Nothing);
+            QMetaObject::invokeMethod(
+                this, [this, then] { then == AfterStop::Run ? void(run()) : reset(); }, Qt::QueuedConnection);
+            return;
+        }
         m_sessionFinished = true;
         poll();
         if (!m_ticker.isActive() && !m_finished)
@@ -174,8 +183,24 @@ RunConfig RunController::runConfig() const
     return c;
 }
 
+bool RunController::stopFirst(AfterStop then)
+{
+    if (m_afterStop != AfterStop::Nothing) {
+        m_afterStop = then; // already stopping: the latest request wins
+        return true;
+    }
+    if (!m_session.isRunning() || m_session.runtime().runningTasks() <= quint32(AsyncStopTasks))
+        return false;
+    m_afterStop = then;
+    m_session.requestStop();
+    Q_EMIT stateChanged();
+    return true;
+}
+
 bool RunController::run()
 {
+    if (stopFirst(AfterStop::Run))
+        return true;
     m_finished = m_sessionFinished = false;
     m_error = m_session.start(runConfig());
     m_now = 0;
@@ -189,7 +214,7 @@ bool RunController::run()
 
 void RunController::togglePause()
 {
-    if (!m_session.isRunning())
+    if (!m_session.isRunning() || stopping())
         return;
     Runtime &rt = m_session.runtime();
     if (rt.isPaused())
@@ -209,6 +234,8 @@ void RunController::runOrPause()
 
 void RunController::step()
 {
+    if (stopping())
+        return;
     if (!m_session.isRunning()) {
         if (!run())
             return;
@@ -222,6 +249,8 @@ void RunController::step()
 
 void RunController::reset()
 {
+    if (stopFirst(AfterStop::Reset))
+        return;
     m_session.reset();
     m_finished = m_sessionFinished = false;
     m_error.clear();

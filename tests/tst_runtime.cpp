@@ -6,6 +6,7 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 #include <stdexcept>
 
 using namespace awaitscope;
@@ -193,6 +194,32 @@ private Q_SLOTS:
         QCOMPARE(rt.runningTasks(), 0u);
         for (TaskId id = 0; id < rt.trace().taskCount(); ++id)
             QCOMPARE(rt.trace().task(id).outcome, TaskOutcome::Cancelled);
+    }
+
+    void requestCancelAllUnwindsInBatches()
+    {
+        // The asynchronous stop: nothing unwinds inside the call, the loop gets turns while the
+        // tasks unwind, and every task ends cancelled. A paused runtime is resumed for it.
+        Runtime rt;
+        rt.setClockMode(ClockMode::Virtual);
+        rt.scheduler().setBatchBudgetNs(0);
+        for (int i = 0; i < 10000; ++i)
+            rt.spawn({QStringLiteral("sleeper(%1)"), i}, sleeper, std::ref(rt), qint64(i + 1) * Ms, i);
+        rt.pause();
+        QSignalSpy finished(&rt, &Runtime::allTasksFinished);
+        rt.requestCancelAll();
+        QVERIFY(!rt.isPaused());
+        QCOMPARE(FrameGuard::live, 10000); // nothing unwound yet
+        int liveWhenOtherEventRan = -1;
+        QTimer::singleShot(0, this, [&] { liveWhenOtherEventRan = FrameGuard::live; });
+        QVERIFY(finished.wait(10000));
+        QVERIFY2(liveWhenOtherEventRan > 0, "a posted event waited for every task to unwind");
+        QCOMPARE(FrameGuard::live, 0);
+        QCOMPARE(rt.runningTasks(), 0u);
+        for (TaskId id = 0; id < rt.trace().taskCount(); ++id)
+            QCOMPARE(rt.trace().task(id).outcome, TaskOutcome::Cancelled);
+        // Cancelled at the time of the request, not when each sleep would have ended.
+        QCOMPARE(rt.trace().task(9999).endNs, 0);
     }
 
     void reservedRoomIsNotReallocated()

@@ -209,6 +209,37 @@ private Q_SLOTS:
         QCOMPARE(session.runtime().scheduler().pending(), 0u);
     }
 
+    void requestedStopEndsEveryTask_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<int>("jobs");
+        QTest::newRow("fan-out") << QStringLiteral("fan-out") << 50;
+        QTest::newRow("callbacks") << QStringLiteral("callbacks") << 5;
+        QTest::newRow("errors") << QStringLiteral("errors") << -1;
+    }
+
+    void requestedStopEndsEveryTask()
+    {
+        QFETCH(QString, scenario);
+        QFETCH(int, jobs);
+        Session session;
+        RunConfig c = virtualConfig(scenario, jobs);
+        c.clock = ClockMode::Real;
+        c.speed = SimClock::MinSpeed; // a 100 ms request takes 2 s: all are mid-await below
+        QCOMPARE(session.start(c), QString());
+        QTest::qWait(50);
+        QVERIFY(session.isRunning());
+        QSignalSpy finished(&session, &Session::finished);
+        session.requestStop();
+        QVERIFY(session.isStopping());
+        QVERIFY(finished.wait(5000));
+        QVERIFY(!session.isStopping());
+        const TraceSummary s = TraceSummary::of(session.runtime().trace());
+        QCOMPARE(s.running, 0u);
+        QVERIFY(s.cancelled > 0);
+        QCOMPARE(session.runtime().scheduler().pending(), 0u);
+    }
+
     void invalidConfigStartsNothing_data()
     {
         QTest::addColumn<QString>("scenario");

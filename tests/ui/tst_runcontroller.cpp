@@ -3,6 +3,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
 
 using namespace awaitscope;
 
@@ -15,6 +16,7 @@ private Q_SLOTS:
     void runToTheEnd();
     void stepAndReset();
     void framesAreBatched();
+    void bigRunStopsOverSeveralFrames();
 };
 
 void TestRunController::initTestCase()
@@ -132,6 +134,33 @@ void TestRunController::framesAreBatched()
     QVERIFY2(quint64(frames.count()) < c.index()->eventCount() / 10,
              qPrintable(
                  QStringLiteral("%1 frames for %2 events").arg(frames.count()).arg(c.index()->eventCount())));
+}
+
+void TestRunController::bigRunStopsOverSeveralFrames()
+{
+    // Reset with 20,000 tasks mid-await: the controller stops the run over several batches
+    // (the loop keeps turning), then clears it.
+    CommandLineOptions o;
+    o.run.scenario = QStringLiteral("stress");
+    o.run.jobs = 20000;
+    o.speedGiven = true;
+    o.run.speed = SimClock::MinSpeed; // a 100 ms request takes 2 s
+    RunController c;
+    c.configure(o, false);
+    QVERIFY(c.run());
+    QTRY_VERIFY_WITH_TIMEOUT(c.session().runtime().runningTasks() > quint32(RunController::AsyncStopTasks),
+                             10'000);
+    c.reset();
+    QVERIFY(c.stopping());
+    QVERIFY(c.running()); // not yet: nothing unwound inside the call
+    int turns = 0;
+    QTimer counter;
+    QObject::connect(&counter, &QTimer::timeout, [&turns] { ++turns; });
+    counter.start(0);
+    QTRY_VERIFY_WITH_TIMEOUT(!c.stopping() && !c.running(), 20'000);
+    QVERIFY2(turns > 1, qPrintable(QStringLiteral("the loop turned %1 times while stopping").arg(turns)));
+    QCOMPARE(c.tasks(), 0);
+    QVERIFY(!c.finished());
 }
 
 QTEST_GUILESS_MAIN(TestRunController)

@@ -121,17 +121,38 @@ void Runtime::cancel(TaskId task)
 
 void Runtime::requestCancelAll()
 {
-    for (TaskId t = 0; t < m_trace.taskCount(); ++t) {
+    resume();
+    const bool started = m_cancelNext == NoTask;
+    m_cancelNext = 0;
+    if (started)
+        requestCancelSlice(m_generation);
+}
+
+void Runtime::requestCancelSlice(quint64 generation)
+{
+    if (generation != m_generation || m_cancelNext == NoTask)
+        return; // reset, or cancelled outright, since
+    // Tasks spawned meanwhile (a cancelled task's clean-up) have larger ids: they are asked too.
+    const quint32 end = std::min(m_cancelNext + CancelSlice, m_trace.taskCount());
+    for (TaskId t = m_cancelNext; t < end; ++t) {
         if (m_trace.task(t).outcome != TaskOutcome::Running)
             continue;
         m_taskState[t].cancelRequested = true;
         m_scheduler.wake(m_taskState[t].ticket, WakeReason::Cancelled);
     }
-    resume();
+    m_cancelNext = end;
+    if (m_cancelNext < m_trace.taskCount()) {
+        QMetaObject::invokeMethod(
+            this, [this, generation] { requestCancelSlice(generation); }, Qt::QueuedConnection);
+        return;
+    }
+    m_cancelNext = NoTask;
+    Q_EMIT cancelRequestsSent();
 }
 
 void Runtime::cancelAll()
 {
+    m_cancelNext = NoTask;
     for (TaskState &s : m_taskState)
         s.cancelRequested = true;
     m_scheduler.cancelAll();

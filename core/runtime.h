@@ -195,11 +195,16 @@ public:
     /// coroutine resumes with TaskCancelled and unwinds before this returns (about 1.5 us a
     /// task: 1.5 s for a million).
     void cancelAll();
-    /// Asks every running task to end, without unwinding any yet: each wait ends with
+    /// Asks every running task to end, without unwinding any here: each wait ends with
     /// TaskCancelled and the scheduler resumes them in its usual bounded batches, so the event
-    /// loop stays free while a million tasks unwind. Resumes a paused runtime (else nothing
-    /// would unwind). Tasks not waiting on the scheduler are left to cancelAll().
+    /// loop stays free while a million tasks unwind. The requests themselves go out in slices
+    /// of CancelSlice tasks, one slice per turn of the event loop (a million at once took
+    /// 55-120 ms). Resumes a paused runtime (else nothing would unwind). Tasks not waiting on
+    /// the scheduler are left to cancelAll().
     void requestCancelAll();
+    /// True while requestCancelAll() still has tasks to ask.
+    bool isRequestingCancel() const noexcept { return m_cancelNext != NoTask; }
+    static constexpr quint32 CancelSlice = 20'000;
     /// Stop, then forget the trace and restart the clock.
     void reset();
 
@@ -262,6 +267,8 @@ public:
 Q_SIGNALS:
     /// The last running task ended (the run is over).
     void allTasksFinished();
+    /// requestCancelAll() has asked every task.
+    void cancelRequestsSent();
 
 private:
     struct TaskState {
@@ -280,6 +287,8 @@ private:
     std::vector<TaskState> m_taskState;
     quint32 m_running = 0;
     quint64 m_generation = 0;
+    TaskId m_cancelNext = NoTask; // the next task requestCancelAll() asks, or none
+    void requestCancelSlice(quint64 generation);
 };
 
 // --- templates -----------------------------------------------------------------------------

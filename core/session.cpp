@@ -42,12 +42,8 @@ Session::Session(QObject *parent)
     });
     // A stop in progress ends once nothing is left to unwind: whatever still runs then did not
     // wait on the scheduler, and is cancelled at once.
-    connect(&m_runtime.scheduler(), &Scheduler::batchFinished, this, [this] {
-        if (m_stopping && !m_runtime.scheduler().hasReadyWork()) {
-            m_stopping = false;
-            m_runtime.cancelAll();
-        }
-    });
+    connect(&m_runtime.scheduler(), &Scheduler::batchFinished, this, &Session::finishStopIfUnwound);
+    connect(&m_runtime, &Runtime::cancelRequestsSent, this, &Session::finishStopIfUnwound);
 }
 
 Session::~Session()
@@ -88,6 +84,14 @@ void Session::stop()
 {
     m_stopping = false;
     m_runtime.cancelAll();
+}
+
+void Session::finishStopIfUnwound()
+{
+    if (m_stopping && !m_runtime.isRequestingCancel() && !m_runtime.scheduler().hasReadyWork()) {
+        m_stopping = false;
+        m_runtime.cancelAll();
+    }
 }
 
 void Session::requestStop()

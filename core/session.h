@@ -55,6 +55,8 @@ Q_SIGNALS:
     void finished();
 
 private:
+    void finishStopIfUnwound();
+
     Runtime m_runtime;
     SimNetwork m_network;
     RunConfig m_config;

@@ -1,5 +1,6 @@
 #include "trace.h"
 
+#include "dispose.h"
 #include "reserve.h"
 
 #include <chrono>
@@ -134,7 +135,7 @@ bool Trace::flush()
 
 void Trace::clear()
 {
-    m_chunks.clear();
+    disposeInBackground(m_chunks);
     m_current = nullptr;
     m_base = 0;
     m_used = ChunkSize;
@@ -144,7 +145,7 @@ void Trace::clear()
     m_stringIds.clear();
     m_sites.clear();
     m_siteIds.clear();
-    m_tasks.clear();
+    disposeInBackground(m_tasks);
     m_strings.append(QString()); // string id 0 is "no string"
     m_stringIds.insert(QString(), 0);
     m_lastInterned = 0;

@@ -1,5 +1,6 @@
 #include "traceindex.h"
 
+#include "dispose.h"
 #include "reserve.h"
 
 #include <QElapsedTimer>
@@ -27,8 +28,8 @@ void TraceIndex::clear()
 {
     m_processed = 0;
     ++m_revision;
-    m_tracks.clear();
-    m_density.clear();
+    disposeInBackground(m_tracks);
+    disposeInBackground(m_density);
     m_roots.clear();
     m_lastChanged.clear();
     m_tasksAdded = false;

@@ -1,9 +1,13 @@
 // The trace store: compact events, exact times across chunks and long gaps, interning.
 
+#include "dispose.h"
 #include "trace.h"
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
+#include <QThreadPool>
+#include <atomic>
 
 using namespace awaitscope;
 
@@ -40,6 +44,28 @@ private Q_SLOTS:
         // Five chunks of 12-byte events (the spawn spilled into the fifth), one task, no site.
         QCOMPARE(Trace::ChunkSize * 12 + 8, Trace::ChunkBytes); // 2 MiB: 174,762 events and 8 spare bytes
         QCOMPARE(t.memoryBytes(), 5 * Trace::ChunkBytes + sizeof(TaskInfo));
+    }
+
+    void disposalHappensOnAnotherThread()
+    {
+        // Freeing a million tasks' worth of small blocks must not hold the GUI thread.
+        struct Marker {
+            std::atomic<Qt::HANDLE> *freedOn = nullptr;
+            ~Marker()
+            {
+                if (freedOn)
+                    freedOn->store(QThread::currentThreadId());
+            }
+        };
+        std::atomic<Qt::HANDLE> freedOn{nullptr};
+        std::vector<std::unique_ptr<Marker>> markers;
+        markers.push_back(std::make_unique<Marker>());
+        markers.back()->freedOn = &freedOn;
+        disposeInBackground(markers);
+        QVERIFY(markers.empty());
+        QVERIFY(QThreadPool::globalInstance()->waitForDone(5000));
+        QVERIFY(freedOn.load() != nullptr);
+        QVERIFY(freedOn.load() != QThread::currentThreadId());
     }
 
     void internsByContent()

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QThreadPool>
+#include <memory>
+#include <utility>
+
+namespace awaitscope {
+
+/**
+ * Destroys a container on a pool thread instead of this one. Resetting a run of a million tasks
+ * frees millions of small blocks (each task's spans and children): measured at 60-400 ms on the
+ * GUI thread, a frozen window for no reason a user can see. The container must own plain data,
+ * reachable from nowhere else.
+ */
+template<typename Container>
+void disposeInBackground(Container &container)
+{
+    if (container.empty())
+        return;
+    auto doomed = std::make_shared<Container>(std::move(container));
+    container = Container();
+    QThreadPool::globalInstance()->start([doomed]() mutable { doomed.reset(); });
+}
+
+} // namespace awaitscope

@@ -124,6 +124,22 @@ def main():
             p(f"| {name} | {f['count']} | {f['p50_ms']:.1f} ms | {f['p95_ms']:.1f} ms | {f['p99_ms']:.1f} ms | "
               f"{f['max_ms']:.1f} ms | {l['count']} | {l['p50_ms']:.2f} ms | {l['p99_ms']:.2f} ms | {l['max_ms']:.1f} ms |")
         p("")
+        attributed = {n: w["lag_attribution"] for n, w in windows.items() if "lag_attribution" in w}
+        if attributed:
+            p("What held the GUI thread when the loop-lag probe ran 8 ms or more late (`lag_attribution` in "
+              "`--metrics`: the lateness of each late probe split between the work that covered it), and "
+              "how long each kind of work took:")
+            p("")
+            p("| run | late probes | late in all | engine batches | frame polls | frame sync wait | other | "
+              "batch p99 / max | poll p99 / max | sync wait p99 / max |")
+            p("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+            for name, a in attributed.items():
+                s = a["spans"]
+                span = lambda k: f"{s[k]['p99_ms']:.1f} / {s[k]['max_ms']:.1f} ms"
+                p(f"| {name} | {a['late_samples']} | {a['late_ms']:.1f} ms | {a['engine_batch_ms']:.1f} ms | "
+                  f"{a['frame_poll_ms']:.1f} ms | {a['frame_sync_ms']:.1f} ms | {a['other_ms']:.1f} ms | "
+                  f"{span('engine_batch')} | {span('frame_poll')} | {span('frame_sync')} |")
+            p("")
     analysis = os.path.join(os.path.dirname(os.path.abspath(sys.argv[1])), "analysis.md")
     if os.path.exists(analysis):
         p(open(analysis).read().rstrip())

@@ -69,7 +69,7 @@ class RunController : public QObject {
     Q_PROPERTY(int busiestSource READ busiestSource NOTIFY sourceWaitingChanged)
 public:
     /// Longest the index may spend reading new events in one frame.
-    static constexpr qint64 PollBudgetNs = 4'000'000;
+    static constexpr qint64 PollBudgetNs = 2'000'000;
     /// With more running tasks than this, Run and Reset first stop the run over several frames
     /// (Session::requestStop) instead of unwinding every task at once: a million took 1.5 s.
     static constexpr int AsyncStopTasks = 10'000;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "densityhistogram.h"
+#include "segmentedvector.h"
 #include "trace.h"
 
 #include <QObject>
@@ -24,8 +25,8 @@ struct Span {
 
 /// Everything the window draws for one task, built incrementally from the trace.
 struct TaskTrack {
-    std::vector<Span> spans; // in order of begin
-    std::vector<TaskId> children;
+    SegmentedVector<Span> spans; // in order of begin
+    SegmentedVector<TaskId> children;
     qint32 openWait = -1; // index in spans, or -1
     qint32 openBlock = -1;
     quint32 depth = 0;

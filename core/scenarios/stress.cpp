@@ -25,8 +25,10 @@ QCoro::Task<> stressMain(Runtime &rt, SimNetwork &net, int jobs)
         if (i % 250 == 0) // starting a million jobs is work too: let the loop breathe
             co_await rt.sleep(0, QStringLiteral("yield to the event loop"));
     }
-    for (const auto &job : pending)
+    for (auto &job : pending) {
         co_await job.join();
+        job = {}; // done with it: a million finished jobs freed at once would hold the loop
+    }
 }
 
 } // namespace awaitscope::scenarios

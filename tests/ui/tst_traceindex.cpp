@@ -32,7 +32,8 @@ void TestTraceIndex::knownTrace()
 
     QCOMPARE(index.taskCount(), 2u);
     QCOMPARE(index.roots(), std::vector<TaskId>{0});
-    QCOMPARE(index.track(0).children, std::vector<TaskId>{1});
+    QCOMPARE(index.track(0).children.size(), std::size_t(1));
+    QCOMPARE(index.track(0).children[0], TaskId(1));
     QCOMPARE(index.track(1).depth, 1u);
     const auto &spans = index.track(1).spans;
     QCOMPARE(spans.size(), std::size_t(2));

@@ -24,7 +24,15 @@ def main():
     sys.argv[1:] = paths
     rows = [json.loads(line) for path in paths for line in open(path) if line.strip()]
     bench = [r for r in rows if "engine" in r]
-    windows = {r["window"]: r for r in rows if "window" in r}
+    # Each window run was repeated: the one with the median loop-lag p99 stands for it.
+    runs = {}
+    for r in rows:
+        if "window" in r:
+            runs.setdefault(r["window"], []).append(r)
+    windows = {}
+    for name, rs in runs.items():
+        rs = sorted(rs, key=lambda r: r["loop_lag"]["p99_ms"])
+        windows[name] = dict(rs[len(rs) // 2], lag_p99_runs=[r["loop_lag"]["p99_ms"] for r in runs[name]])
     by = {(r["engine"], r["workload"], r["tasks"]): r for r in bench}
     tasks_list = sorted({r["tasks"] for r in bench})
 
@@ -112,17 +120,24 @@ def main():
           f"{load['frames']['p95_ms']:.1f} ms vs {idle['frames']['p95_ms']:.1f} ms ({fr:.2f}x) | "
           f"{'met' if fr <= 1.5 else 'missed'} |")
         lag = load["loop_lag"]["p99_ms"]
-        p(f"| window, `stress` 100,000 jobs: event-loop lag p99 ≤ 8 ms | {lag:.1f} ms | {'met' if lag <= 8 else 'missed'} |")
+        each = ", ".join(f"{v:.1f}" for v in load["lag_p99_runs"])
+        p(f"| window, `stress` 100,000 jobs: event-loop lag p99 ≤ 8 ms | {lag:.1f} ms (median; runs: {each} ms) | "
+          f"{'met' if lag <= 8 else 'missed'} |")
     p("")
     if windows:
         p("## The window under Xvfb (`--metrics`)")
         p("")
-        p("| run | frames | frame p50 | frame p95 | frame p99 | frame max | loop-lag samples | lag p50 | lag p99 | lag max |")
-        p("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        n = max(len(r) for r in runs.values())
+        p(f"Each run {n} times; the table shows the run with the median loop-lag p99 (the last column lists "
+          "every run's).")
+        p("")
+        p("| run | frames | frame p50 | frame p95 | frame p99 | frame max | loop-lag samples | lag p50 | lag p99 | lag max | lag p99 of each run |")
+        p("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for name, w in windows.items():
             f, l = w["frames"], w["loop_lag"]
             p(f"| {name} | {f['count']} | {f['p50_ms']:.1f} ms | {f['p95_ms']:.1f} ms | {f['p99_ms']:.1f} ms | "
-              f"{f['max_ms']:.1f} ms | {l['count']} | {l['p50_ms']:.2f} ms | {l['p99_ms']:.2f} ms | {l['max_ms']:.1f} ms |")
+              f"{f['max_ms']:.1f} ms | {l['count']} | {l['p50_ms']:.2f} ms | {l['p99_ms']:.2f} ms | {l['max_ms']:.1f} ms | "
+              f"{', '.join(f'{v:.1f}' for v in w['lag_p99_runs'])} ms |")
         p("")
         attributed = {n: w["lag_attribution"] for n, w in windows.items() if "lag_attribution" in w}
         if attributed:
@@ -147,8 +162,8 @@ def main():
     p("## Commands")
     p("")
     p("```")
-    for r in rows:
-        p(r.get("command", ""))
+    for command in dict.fromkeys(r.get("command", "") for r in rows):
+        p(command)
     p("```")
     print("\n".join(out))
 

@@ -116,6 +116,7 @@ int main(int argc, char *argv[])
         QObject::connect(&rt, &Runtime::allTasksFinished, &app, &QCoreApplication::quit,
                          Qt::QueuedConnection);
         wall.start();
+        rt.reserve(std::size_t(tasks)); // as Session::start does: the run's size is known
         for (long i = 0; i < tasks; ++i)
             rt.spawn({QStringLiteral("job(%1)"), qint32(i)}, engineJob, std::ref(rt), site, int(awaits),
                      delayNs);

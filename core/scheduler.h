@@ -176,7 +176,7 @@ private:
     int m_depth = 0;
     bool m_paused = false;
     bool m_armedImmediate = false;
-    qint64 m_budgetNs = 3'000'000;
+    qint64 m_budgetNs = 2'000'000;
     quint64 m_batches = 0;
     quint64 m_dispatched = 0;
     quint64 m_ops = 0; // waits registered + wake-ups dispatched: the work a batch has done

@@ -12,7 +12,7 @@ namespace awaitscope {
 namespace {
 constexpr const char *Guard = "AWAITSCOPE_HUGEPAGE_HEAP";
 
-bool kernelOffersHugePages()
+[[maybe_unused]] bool kernelOffersHugePages()
 {
     // "always [madvise] never": anything but never lets glibc's madvise take effect.
     std::ifstream f("/sys/kernel/mm/transparent_hugepage/enabled");

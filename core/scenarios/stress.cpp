@@ -25,9 +25,12 @@ QCoro::Task<> stressMain(Runtime &rt, SimNetwork &net, int jobs)
         if (i % 250 == 0) // starting a million jobs is work too: let the loop breathe
             co_await rt.sleep(0, QStringLiteral("yield to the event loop"));
     }
-    for (auto &job : pending) {
-        co_await job.join();
-        job = {}; // done with it: a million finished jobs freed at once would hold the loop
+    for (int i = 1; i <= jobs; ++i) {
+        Job<void> &job = pending[std::size_t(i - 1)];
+        co_await job.join(); // a job that already ended is joined without suspending...
+        job = {}; // (done with it: a million finished jobs freed at once would hold the loop)
+        if (i % 250 == 0) // ...so this loop must yield by itself, like the one above
+            co_await rt.sleep(0, QStringLiteral("yield to the event loop"));
     }
 }
 

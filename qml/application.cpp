@@ -141,17 +141,20 @@ int runApplication(const CommandLineOptions &options, int &argc, char **argv)
             err << "  " << p << Qt::endl;
         return 1;
     }
+    // What holds the GUI thread, for the lag attribution in --metrics (and only then).
+    monitor.setAttributing(!options.metrics.isEmpty());
     monitor.setWindow(window);
-    // What holds the GUI thread, for the lag attribution in --metrics.
-    const Scheduler &scheduler = controller.session().runtime().scheduler();
-    QObject::connect(&scheduler, &Scheduler::batchFinished, &monitor, [&monitor, &scheduler] {
-        const qint64 end = monitor.timestampNs();
-        monitor.recordWork(LagAttribution::EngineBatch, end - scheduler.lastBatchNs(), end);
-    });
-    QObject::connect(&controller, &RunController::polled, &monitor, [&monitor](qint64 ns) {
-        const qint64 end = monitor.timestampNs();
-        monitor.recordWork(LagAttribution::FramePoll, end - ns, end);
-    });
+    if (monitor.isAttributing()) {
+        const Scheduler &scheduler = controller.session().runtime().scheduler();
+        QObject::connect(&scheduler, &Scheduler::batchFinished, &monitor, [&monitor, &scheduler] {
+            const qint64 end = monitor.timestampNs();
+            monitor.recordWork(LagAttribution::EngineBatch, end - scheduler.lastBatchNs(), end);
+        });
+        QObject::connect(&controller, &RunController::polled, &monitor, [&monitor](qint64 ns) {
+            const qint64 end = monitor.timestampNs();
+            monitor.recordWork(LagAttribution::FramePoll, end - ns, end);
+        });
+    }
     if (options.fullscreen) {
         // Without a window manager (a bare X server) the full-screen state alone does not resize.
         if (window->screen())

@@ -66,6 +66,8 @@ void ResponsivenessMonitor::setWindow(QQuickWindow *window)
         // Emitted on the render thread: queued to this object's (the GUI) thread.
         connect(m_window, &QQuickWindow::frameSwapped, this, &ResponsivenessMonitor::onFrameSwapped,
                 Qt::QueuedConnection);
+    }
+    if (m_window && m_attributing) {
         // afterAnimating is emitted on the GUI thread just before it locks for the sync;
         // afterSynchronizing on the render thread just before it lets the GUI thread go.
         connect(
@@ -111,8 +113,10 @@ void ResponsivenessMonitor::onProbe()
     if (m_lastProbeNs >= 0) {
         const double late = double(now - m_lastProbeNs) / 1e6 - ProbeIntervalMs;
         addLag(std::max(0.0, late));
-        takeSyncSpans();
-        m_attribution.probe(m_lastProbeNs + qint64(ProbeIntervalMs) * 1'000'000, now);
+        if (m_attributing) {
+            takeSyncSpans();
+            m_attribution.probe(m_lastProbeNs + qint64(ProbeIntervalMs) * 1'000'000, now);
+        }
     }
     m_lastProbeNs = now;
 }
@@ -130,7 +134,8 @@ void ResponsivenessMonitor::takeSyncSpans()
 
 void ResponsivenessMonitor::recordWork(LagAttribution::Work kind, qint64 beginNs, qint64 endNs)
 {
-    m_attribution.record(kind, beginNs, endNs);
+    if (m_attributing)
+        m_attribution.record(kind, beginNs, endNs);
 }
 
 void ResponsivenessMonitor::addFrame(double ms)
@@ -234,9 +239,10 @@ QJsonObject ResponsivenessMonitor::metrics() const
         {QStringLiteral("p99_ms"), round(percentile(m_allLags, 99))},
         {QStringLiteral("max_ms"), round(maximum(m_allLags))},
     };
-    return {{QStringLiteral("frames"), frames},
-            {QStringLiteral("loop_lag"), lag},
-            {QStringLiteral("lag_attribution"), m_attribution.toJson()}};
+    QJsonObject json{{QStringLiteral("frames"), frames}, {QStringLiteral("loop_lag"), lag}};
+    if (m_attributing)
+        json.insert(QStringLiteral("lag_attribution"), m_attribution.toJson());
+    return json;
 }
 
 } // namespace awaitscope

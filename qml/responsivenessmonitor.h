@@ -67,14 +67,19 @@ public:
     /// Starts the loop-lag probe (done by the first frame when there is a window).
     Q_INVOKABLE void startProbe();
 
+    /// Whether to say what held the GUI thread (only --metrics asks: in a workshop it would be
+    /// bookkeeping per batch and per frame that nobody reads). Set it before setWindow().
+    void setAttributing(bool on) noexcept { m_attributing = on; }
+    bool isAttributing() const noexcept { return m_attributing; }
     /// Nanoseconds on the monitor's monotonic clock (any thread): the time base of recordWork.
     qint64 timestampNs() const { return m_clock.nsecsElapsed(); }
-    /// The GUI thread did work of this kind from beginNs to endNs (GUI thread only).
+    /// The GUI thread did work of this kind from beginNs to endNs (GUI thread only; ignored
+    /// unless attributing).
     void recordWork(LagAttribution::Work kind, qint64 beginNs, qint64 endNs);
     const LagAttribution &attribution() const noexcept { return m_attribution; }
 
-    /// {"frames": {...}, "loop_lag": {...}, "lag_attribution": {...}} with counts and
-    /// percentiles in ms.
+    /// {"frames": {...}, "loop_lag": {...}} with counts and percentiles in ms, and
+    /// "lag_attribution": {...} when attributing.
     QJsonObject metrics() const;
 
 Q_SIGNALS:
@@ -111,6 +116,7 @@ private:
     std::vector<float> m_allFrames;
     std::vector<float> m_allLags;
     LagAttribution m_attribution;
+    bool m_attributing = false;
     // Frame synchronisation, measured on the render thread: from afterAnimating (the GUI thread
     // starts to wait) to afterSynchronizing (it is released).
     std::atomic<qint64> m_syncWaitBeginNs{-1};

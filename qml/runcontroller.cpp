@@ -123,34 +123,28 @@ void RunController::setJobs(int jobs)
     save();
 }
 
-void RunController::setLatencyMs(double ms)
+void RunController::setNetworkValue(double &field, double value)
 {
-    ms = std::max(0.0, ms);
-    if (qFuzzyCompare(1.0 + ms, 1.0 + m_config.network.latencyMs))
+    if (qFuzzyCompare(1.0 + value, 1.0 + field))
         return;
-    m_config.network.latencyMs = ms;
+    field = value;
     Q_EMIT configChanged();
     save();
+}
+
+void RunController::setLatencyMs(double ms)
+{
+    setNetworkValue(m_config.network.latencyMs, std::max(0.0, ms));
 }
 
 void RunController::setJitterMs(double ms)
 {
-    ms = std::max(0.0, ms);
-    if (qFuzzyCompare(1.0 + ms, 1.0 + m_config.network.jitterMs))
-        return;
-    m_config.network.jitterMs = ms;
-    Q_EMIT configChanged();
-    save();
+    setNetworkValue(m_config.network.jitterMs, std::max(0.0, ms));
 }
 
 void RunController::setFailureRate(double p)
 {
-    p = std::clamp(p, 0.0, 1.0);
-    if (qFuzzyCompare(1.0 + p, 1.0 + m_config.network.failureRate))
-        return;
-    m_config.network.failureRate = p;
-    Q_EMIT configChanged();
-    save();
+    setNetworkValue(m_config.network.failureRate, std::clamp(p, 0.0, 1.0));
 }
 
 void RunController::setSeed(int seed)

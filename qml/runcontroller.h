@@ -195,6 +195,8 @@ private:
     AfterStop m_afterStop = AfterStop::Nothing;
     /// Starts an asynchronous stop if the run is big; then `then` happens once it has ended.
     bool stopFirst(AfterStop then);
+    /// Sets a network knob if it changed: tells, and remembers it.
+    void setNetworkValue(double &field, double value);
     bool m_persist = false;
     QString m_error;
     QStringList m_sourceFiles;

@@ -117,6 +117,18 @@ QStringList TraceIndex::locationFiles() const
     return files;
 }
 
+const Span &TraceIndex::openSpan(TaskTrack &track, const TraceEvent &e, Span::Kind kind)
+{
+    Span s;
+    s.begin = e.timeNs;
+    s.site = e.arg();
+    s.kind = kind;
+    (kind == Span::Wait ? track.openWait : track.openBlock) = qint32(track.spans.size());
+    track.spans.push_back(s);
+    addWaiting(s.site, +1);
+    return track.spans.back();
+}
+
 template<typename F>
 void TraceIndex::forAncestors(TaskId task, F &&f)
 {
@@ -163,15 +175,9 @@ bool TraceIndex::update(qint64 budgetNs)
         case EventKind::Spawn:
             break;
         case EventKind::Suspend: {
-            Span s;
-            s.begin = e.timeNs;
-            s.site = e.arg();
-            s.kind = Span::Wait;
-            t.openWait = qint32(t.spans.size());
-            t.spans.push_back(s);
+            const Span &s = openSpan(t, e, Span::Wait);
             ++m_awaits;
             ++m_suspended;
-            addWaiting(s.site, +1);
             if (m_trace->siteAt(s.site).kind == SiteKind::Wait) {
                 m_openWaitBeginSum += s.begin;
                 ++m_openIoWaits;
@@ -203,14 +209,8 @@ bool TraceIndex::update(qint64 budgetNs)
             break;
         }
         case EventKind::BlockBegin: {
-            Span s;
-            s.begin = e.timeNs;
-            s.site = e.arg();
-            s.kind = Span::Block;
-            t.openBlock = qint32(t.spans.size());
-            t.spans.push_back(s);
+            const Span &s = openSpan(t, e, Span::Block);
             ++m_blocked;
-            addWaiting(s.site, +1);
             forAncestors(e.task, [&](DensityHistogram &d) { d.open(DensityHistogram::Block, s.begin); });
             break;
         }

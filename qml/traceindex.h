@@ -115,6 +115,8 @@ private:
     void ensureTasks(quint32 count);
     void ensureSites();
     void addWaiting(SiteId site, int delta);
+    /// Starts a wait or a blocked section on the task's lane (and counts it at its site).
+    const Span &openSpan(TaskTrack &track, const TraceEvent &e, Span::Kind kind);
     template<typename F>
     void forAncestors(TaskId task, F &&f);
 

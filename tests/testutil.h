@@ -4,10 +4,12 @@
 // read lanes out of a trace.
 
 #include "session.h"
+#include "spanreader.h"
 #include "trace.h"
 
 #include <QSignalSpy>
 #include <QTest>
+#include <algorithm>
 #include <vector>
 
 namespace awaitscope::test {
@@ -57,21 +59,31 @@ inline TaskId findTask(const Trace &trace, const QString &name)
 
 inline std::vector<Await> awaitsOf(const Trace &trace, TaskId task)
 {
-    std::vector<Await> out;
-    for (quint64 i = 0; i < trace.size(); ++i) {
-        const TraceEvent &e = trace.at(i);
-        if (e.task != task)
-            continue;
-        if (e.kind() == EventKind::Suspend) {
-            const Site &s = trace.siteAt(e.arg());
-            out.push_back(
-                {trace.string(s.label), trace.string(s.file), s.line, e.timeNs, -1, WaitResult::Ok, s.kind});
-        } else if (e.kind() == EventKind::Resume && !out.empty()) {
-            out.back().endNs = e.timeNs;
-            out.back().result = WaitResult(e.arg());
+    // Through the same span reader as the export, the summary and the window.
+    struct Collect : SpanVisitor {
+        const Trace &trace;
+        TaskId task;
+        std::vector<Await> out;
+        void waitEnded(TaskId t, qint64 begin, qint64 end, SiteId site, WaitResult result)
+        {
+            if (t != task)
+                return;
+            const Site &s = trace.siteAt(site);
+            out.push_back({trace.string(s.label), trace.string(s.file), s.line, begin, end, result, s.kind});
         }
-    }
-    return out;
+        void unfinished(TaskId t, qint64 begin, qint64, SiteId site, bool blocked)
+        {
+            if (t != task || blocked)
+                return;
+            const Site &s = trace.siteAt(site);
+            out.push_back(
+                {trace.string(s.label), trace.string(s.file), s.line, begin, -1, WaitResult::Ok, s.kind});
+        }
+    } collect{{}, trace, task, {}};
+    readSpans(trace, collect, true);
+    std::sort(collect.out.begin(), collect.out.end(),
+              [](const Await &a, const Await &b) { return a.startNs < b.startNs; });
+    return std::move(collect.out);
 }
 
 constexpr qint64 Ms = 1'000'000;

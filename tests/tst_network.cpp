@@ -46,7 +46,7 @@ std::vector<qint64> drawMany(quint64 seed, const EndpointConfig &c, int n)
 
 } // namespace
 
-class tst_Network : public QObject {
+class TestNetwork : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void latencyModels_data()
@@ -230,5 +230,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_Network)
+QTEST_GUILESS_MAIN(TestNetwork)
 #include "tst_network.moc"

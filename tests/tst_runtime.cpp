@@ -98,7 +98,7 @@ QCoro::Task<> awaitOutsideTask(Runtime &rt, QString *error)
 
 } // namespace
 
-class tst_Runtime : public QObject {
+class TestRuntime : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void init() { FrameGuard::live = FrameGuard::destroyed = 0; }
@@ -380,5 +380,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_Runtime)
+QTEST_GUILESS_MAIN(TestRuntime)
 #include "tst_runtime.moc"

@@ -10,7 +10,7 @@
 using namespace awaitscope;
 using namespace awaitscope::test;
 
-class tst_Scenarios : public QObject {
+class TestScenarios : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void fetchUserIsThreeSequentialAwaits()
@@ -271,5 +271,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_Scenarios)
+QTEST_GUILESS_MAIN(TestScenarios)
 #include "tst_scenarios.moc"

@@ -35,7 +35,7 @@ constexpr qint64 Ms = 1'000'000;
 
 } // namespace
 
-class tst_Scheduler : public QObject {
+class TestScheduler : public QObject {
     Q_OBJECT
 
 private:
@@ -263,5 +263,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_Scheduler)
+QTEST_GUILESS_MAIN(TestScheduler)
 #include "tst_scheduler.moc"

@@ -11,7 +11,7 @@
 
 using namespace awaitscope;
 
-class tst_Trace : public QObject {
+class TestTrace : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void timesSurviveChunksAndLongGaps()
@@ -127,5 +127,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_Trace)
+QTEST_GUILESS_MAIN(TestTrace)
 #include "tst_trace.moc"

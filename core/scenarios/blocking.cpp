@@ -35,4 +35,20 @@ QCoro::Task<> blockingMain(Runtime &rt, SimNetwork &net, int jobs)
         co_await job.join();
 }
 
+// How the window lists this scenario (see scenario.h).
+const Scenario scenario_blocking{
+    .id = QStringLiteral("blocking"),
+    .title = QStringLiteral("Blocking (freezes the loop)"),
+    .summary =
+        QStringLiteral("The same flow with synchronous waits on the GUI thread: the event loop freezes."),
+    .lookFor = QStringLiteral(
+        "The heartbeat stops, the slider will not move, the loop lag jumps to the whole job. Jobs run "
+        "one after another: the sum of their latencies."),
+    .sourceFile = QStringLiteral("blocking.cpp"),
+    .defaultJobs = 1,
+    .maxJobs = 20,
+    .blocksEventLoop = true,
+    .entry = &blockingMain,
+};
+
 } // namespace awaitscope::scenarios

@@ -40,4 +40,18 @@ QCoro::Task<> callbacksMain(Runtime &rt, SimNetwork &net, int jobs)
     co_return;
 }
 
+// How the window lists this scenario (see scenario.h).
+const Scenario scenario_callbacks{
+    .id = QStringLiteral("callbacks"),
+    .title = QStringLiteral("Callbacks"),
+    .summary = QStringLiteral("The same flow written with nested callbacks on the same network."),
+    .lookFor =
+        QStringLiteral("The same bars as fetch-user, from code shaped like a pyramid: the order lives in the "
+                       "nesting, not on the page."),
+    .sourceFile = QStringLiteral("callbacks.cpp"),
+    .defaultJobs = 1,
+    .maxJobs = 1000,
+    .entry = &callbacksMain,
+};
+
 } // namespace awaitscope::scenarios

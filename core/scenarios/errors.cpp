@@ -68,4 +68,36 @@ QCoro::Task<> errorsMain(Runtime &rt, SimNetwork &net, int jobs)
     }
 }
 
+void errorsSetup(SimNetwork &net)
+{
+    // Failures on /users, a report that takes too long, a long poll that will be cancelled.
+    EndpointConfig users = net.defaults();
+    users.failureRate = std::max(users.failureRate, 0.3);
+    net.setEndpoint(QStringLiteral("/users"), users);
+    EndpointConfig report = net.defaults();
+    report.latencyMs = net.defaults().latencyMs * 10.0;
+    report.timeoutMs = net.defaults().latencyMs * 2.0;
+    net.setEndpoint(QStringLiteral("/reports"), report);
+    EndpointConfig poll = net.defaults();
+    poll.latencyMs = std::max(1000.0, net.defaults().latencyMs * 10.0);
+    net.setEndpoint(QStringLiteral("/events"), poll);
+}
+
+// How the window lists this scenario (see scenario.h).
+const Scenario scenario_errors{
+    .id = QStringLiteral("errors"),
+    .title = QStringLiteral("Errors and cancellation"),
+    .summary =
+        QStringLiteral("Failures and timeouts propagating through awaits into try/catch; a cancelled task "
+                       "unwinding."),
+    .lookFor = QStringLiteral(
+        "Red marks where requests fail, retries after a back-off, a timeout handled, and long_poll() "
+        "cancelled mid-await."),
+    .sourceFile = QStringLiteral("errors.cpp"),
+    .defaultJobs = 6,
+    .maxJobs = 10000,
+    .entry = &errorsMain,
+    .setup = &errorsSetup,
+};
+
 } // namespace awaitscope::scenarios

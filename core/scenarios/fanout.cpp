@@ -22,4 +22,18 @@ QCoro::Task<> fanOutMain(Runtime &rt, SimNetwork &net, int jobs)
     Q_UNUSED(pages);
 }
 
+// How the window lists this scenario (see scenario.h).
+const Scenario scenario_fanout{
+    .id = QStringLiteral("fan-out"),
+    .title = QStringLiteral("Fan-out"),
+    .summary = QStringLiteral("fetch_user for N users at once: start all, then await all."),
+    .lookFor = QStringLiteral(
+        "Many lanes waiting at the same time; the whole batch takes about three latencies, not 3 x N."),
+    .sourceFile = QStringLiteral("fanout.cpp"),
+    .defaultJobs = 10,
+    .maxJobs = 100000,
+    .entry = &fanOutMain,
+    .jobPresets = {10, 100, 1000},
+};
+
 } // namespace awaitscope::scenarios

@@ -27,4 +27,19 @@ QCoro::Task<> fetchUserMain(Runtime &rt, SimNetwork &net, int jobs)
     }
 }
 
+// How the window lists this scenario (see scenario.h).
+const Scenario scenario_fetchuser{
+    .id = QStringLiteral("fetch-user"),
+    .title = QStringLiteral("Fetch a user"),
+    .summary =
+        QStringLiteral("The article's fetch_user: three awaits in order, in code that reads top to bottom."),
+    .lookFor = QStringLiteral(
+        "Three bars one after another in the task's lane, one per co_await line; the window keeps "
+        "drawing while each waits."),
+    .sourceFile = QStringLiteral("fetchuser.cpp"),
+    .defaultJobs = 1,
+    .maxJobs = 1000,
+    .entry = &fetchUserMain,
+};
+
 } // namespace awaitscope::scenarios

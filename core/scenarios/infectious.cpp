@@ -59,4 +59,28 @@ QCoro::Task<> infectiousMain(Runtime &rt, SimNetwork &net, int jobs)
     co_await b.join();
 }
 
+void infectiousSetup(SimNetwork &net)
+{
+    EndpointConfig slow = net.defaults();
+    slow.latencyMs = net.defaults().latencyMs * 6.0;
+    net.setEndpoint(QStringLiteral("/reports"), slow);
+}
+
+// How the window lists this scenario (see scenario.h).
+const Scenario scenario_infectious{
+    .id = QStringLiteral("infectious"),
+    .title = QStringLiteral("Async is infectious"),
+    .summary = QStringLiteral(
+        "Synchronous callers that need an async result: a nested event loop against becoming a "
+        "coroutine too."),
+    .lookFor = QStringLiteral(
+        "sync_caller(1) has its answer at 3 latencies but is stuck under the nested loop started "
+        "after it; async_caller(1) resumes as soon as its answer arrives."),
+    .sourceFile = QStringLiteral("infectious.cpp"),
+    .defaultJobs = 1,
+    .maxJobs = 0,
+    .entry = &infectiousMain,
+    .setup = &infectiousSetup,
+};
+
 } // namespace awaitscope::scenarios

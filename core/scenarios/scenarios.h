@@ -5,6 +5,8 @@
 
 #include "network.h"
 #include "runtime.h"
+#include "scenario.h"
+#include "scenariolist.h" // declares each file's scenario_<stem>
 
 #include <QCoroTask>
 
@@ -19,14 +21,5 @@ struct UserPage {
 
 // fetchuser.cpp: the article's coroutine, used by several scenarios.
 QCoro::Task<UserPage> fetch_user(SimNetwork &net, int id);
-
-QCoro::Task<> fetchUserMain(Runtime &rt, SimNetwork &net, int jobs);
-QCoro::Task<> callbacksMain(Runtime &rt, SimNetwork &net, int jobs);
-QCoro::Task<> blockingMain(Runtime &rt, SimNetwork &net, int jobs);
-QCoro::Task<> fanOutMain(Runtime &rt, SimNetwork &net, int jobs);
-QCoro::Task<> slowIoMain(Runtime &rt, SimNetwork &net, int jobs);
-QCoro::Task<> infectiousMain(Runtime &rt, SimNetwork &net, int jobs);
-QCoro::Task<> errorsMain(Runtime &rt, SimNetwork &net, int jobs);
-QCoro::Task<> stressMain(Runtime &rt, SimNetwork &net, int jobs);
 
 } // namespace awaitscope::scenarios

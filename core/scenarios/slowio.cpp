@@ -28,4 +28,25 @@ QCoro::Task<> slowIoMain(Runtime &rt, SimNetwork &net, int jobs)
     }
 }
 
+void slowIoSetup(SimNetwork &net)
+{
+    EndpointConfig slow = net.defaults();
+    slow.latencyMs = net.defaults().latencyMs * 10.0;
+    net.setEndpoint(QStringLiteral("/reports"), slow);
+}
+
+// How the window lists this scenario (see scenario.h).
+const Scenario scenario_slowio{
+    .id = QStringLiteral("slow-io"),
+    .title = QStringLiteral("Slow I/O stays slow"),
+    .summary = QStringLiteral("One slow endpoint among fast ones: concurrency does not make slow I/O fast."),
+    .lookFor =
+        QStringLiteral("The fast lanes end early; the run still lasts as long as the one slow request."),
+    .sourceFile = QStringLiteral("slowio.cpp"),
+    .defaultJobs = 5,
+    .maxJobs = 10000,
+    .entry = &slowIoMain,
+    .setup = &slowIoSetup,
+};
+
 } // namespace awaitscope::scenarios

@@ -34,4 +34,17 @@ QCoro::Task<> stressMain(Runtime &rt, SimNetwork &net, int jobs)
     }
 }
 
+// How the window lists this scenario (see scenario.h).
+const Scenario scenario_stress{
+    .id = QStringLiteral("stress"),
+    .title = QStringLiteral("Stress"),
+    .summary = QStringLiteral("N small concurrent jobs (10,000 by default, up to 1,000,000)."),
+    .lookFor = QStringLiteral("Frame times and loop lag stay low while every job waits at once."),
+    .sourceFile = QStringLiteral("stress.cpp"),
+    .defaultJobs = 10000,
+    .maxJobs = 1000000,
+    .entry = &stressMain,
+    .jobPresets = {1000, 10000, 100000, 1000000},
+};
+
 } // namespace awaitscope::scenarios

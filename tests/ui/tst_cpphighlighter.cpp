@@ -15,7 +15,7 @@ private Q_SLOTS:
 
 void TestCppHighlighter::colours_data()
 {
-    const CodeColors c = CodeColors::forDark(false);
+    const CodeColors c = CodeColors::light();
     QTest::addColumn<QString>("line");
     QTest::addColumn<QString>("expected");
     QTest::newRow("await") << QStringLiteral("co_await x;")
@@ -38,15 +38,14 @@ void TestCppHighlighter::colours()
     QFETCH(QString, line);
     QFETCH(QString, expected);
     bool inComment = false;
-    const QString html = highlightCppLine(line, CodeColors::forDark(false), &inComment);
+    const QString html = highlightCppLine(line, CodeColors::light(), &inComment);
     QVERIFY2(html.contains(expected), qPrintable(html));
     QVERIFY(!inComment);
 }
 
 void TestCppHighlighter::escapes()
 {
-    const QString html =
-        highlightCppLine(QStringLiteral("a < b && c > d"), CodeColors::forDark(true), nullptr);
+    const QString html = highlightCppLine(QStringLiteral("a < b && c > d"), CodeColors::dark(), nullptr);
     QVERIFY(!html.contains(QLatin1String(" < ")));
     QVERIFY(html.contains(QLatin1String("&lt;")));
     QVERIFY(html.contains(QLatin1String("&amp;&amp;")));
@@ -57,7 +56,7 @@ void TestCppHighlighter::escapes()
 void TestCppHighlighter::blockComment()
 {
     bool inComment = false;
-    const CodeColors c = CodeColors::forDark(false);
+    const CodeColors c = CodeColors::light();
     highlightCppLine(QStringLiteral("x = 1; /* starts"), c, &inComment);
     QVERIFY(inComment);
     const QString middle = highlightCppLine(QStringLiteral("int still comment"), c, &inComment);

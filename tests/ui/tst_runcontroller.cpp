@@ -28,8 +28,9 @@ void TestRunController::initTestCase()
 
 void TestRunController::knobs()
 {
-    RunController c;
-    QSignalSpy config(&c, &RunController::configChanged);
+    RunController rc;
+    RunSettings &c = *rc.settings();
+    QSignalSpy config(&c, &RunSettings::changed);
     c.setScenarioIndex(c.scenarios()->rowOf(QStringLiteral("stress")));
     QCOMPARE(c.scenarioId(), QStringLiteral("stress"));
     QCOMPARE(c.jobs(), findScenario(QStringLiteral("stress"))->defaultJobs);
@@ -45,108 +46,105 @@ void TestRunController::knobs()
 
 void TestRunController::commandLineWins()
 {
-    CommandLineOptions o;
-    o.run.scenario = QStringLiteral("fan-out");
-    o.run.jobs = 7;
-    o.run.network.latencyMs = 50;
-    RunController c;
-    c.configure(o, false);
+    RunOverrides o;
+    o.scenario = QStringLiteral("fan-out");
+    o.jobs = 7;
+    o.latencyMs = 50;
+    RunController rc;
+    RunSettings &c = *rc.settings();
+    c.applyOverrides(o);
     QCOMPARE(c.scenarioId(), QStringLiteral("fan-out"));
     QCOMPARE(c.jobs(), 7);
     QCOMPARE(c.latencyMs(), 50.0);
-    QCOMPARE(c.speed(), RunController::TeachingSpeed); // --speed not given
+    QCOMPARE(c.speed(), RunSettings::TeachingSpeed); // --speed not given
     QCOMPARE(c.runConfig().clock, ClockMode::Real);
-    o.speedGiven = true;
-    o.run.speed = 2;
-    o.clockGiven = true;
-    o.run.clock = ClockMode::Virtual;
-    c.configure(o, false);
+    o.speed = 2;
+    o.clock = ClockMode::Virtual;
+    c.applyOverrides(o);
     QCOMPARE(c.speed(), 2.0);
     QCOMPARE(c.runConfig().clock, ClockMode::Virtual);
 }
 
 void TestRunController::runToTheEnd()
 {
-    CommandLineOptions o;
-    o.run.scenario = QStringLiteral("fan-out");
-    o.run.jobs = 30;
-    o.clockGiven = true;
-    o.run.clock = ClockMode::Virtual;
+    RunOverrides o;
+    o.scenario = QStringLiteral("fan-out");
+    o.jobs = 30;
+    o.clock = ClockMode::Virtual;
     RunController c;
-    c.configure(o, false);
+    c.settings()->applyOverrides(o);
     QSignalSpy finished(&c, &RunController::runFinished);
     QVERIFY(c.run());
     QVERIFY(c.running());
     QVERIFY(finished.wait(10'000));
     QVERIFY(c.finished());
-    QCOMPARE(c.tasks(), 31);
-    QCOMPARE(c.doneTasks(), 31);
-    QCOMPARE(c.suspendedTasks(), 0);
+    QCOMPARE(c.view()->tasks(), 31);
+    QCOMPARE(c.view()->doneTasks(), 31);
+    QCOMPARE(c.view()->suspendedTasks(), 0);
     // Three requests per job, and main's join of the first job: the others are done by then
     // (the virtual clock runs the batch at once), so joining them does not suspend.
-    QCOMPARE(c.awaits(), 30.0 * 3 + 1);
-    QCOMPARE(c.lanes()->rowCount(), 31);
-    QCOMPARE(c.sourceFiles(), (QStringList{QStringLiteral("fanout.cpp"), QStringLiteral("fetchuser.cpp")}));
-    QVERIFY(c.concurrency() > 20); // 30 jobs waiting together
+    QCOMPARE(c.view()->awaits(), 30.0 * 3 + 1);
+    QCOMPARE(c.view()->lanes()->rowCount(), 31);
+    QCOMPARE(c.view()->sourceFiles(),
+             (QStringList{QStringLiteral("fanout.cpp"), QStringLiteral("fetchuser.cpp")}));
+    QVERIFY(c.view()->concurrency() > 20); // 30 jobs waiting together
 }
 
 void TestRunController::stepAndReset()
 {
-    CommandLineOptions o;
-    o.run.scenario = QStringLiteral("fetch-user");
-    o.clockGiven = true;
-    o.run.clock = ClockMode::Virtual;
+    RunOverrides o;
+    o.scenario = QStringLiteral("fetch-user");
+    o.clock = ClockMode::Virtual;
     RunController c;
-    c.configure(o, false);
+    c.settings()->applyOverrides(o);
     c.step(); // starts paused at the first suspension
     QVERIFY(c.running());
     QVERIFY(c.paused());
-    const double before = c.awaits();
+    const double before = c.view()->awaits();
     QVERIFY(before >= 1);
     c.step();
     c.step();
-    QVERIFY(c.awaits() > before);
+    QVERIFY(c.view()->awaits() > before);
     c.reset();
     QVERIFY(!c.running());
-    QCOMPARE(c.tasks(), 0);
-    QCOMPARE(c.lanes()->rowCount(), 0);
+    QCOMPARE(c.view()->tasks(), 0);
+    QCOMPARE(c.view()->lanes()->rowCount(), 0);
 }
 
 void TestRunController::framesAreBatched()
 {
     // A thousand jobs start in one batch: the UI hears about it in a handful of frames.
-    CommandLineOptions o;
-    o.run.scenario = QStringLiteral("stress");
-    o.run.jobs = 1000;
-    o.clockGiven = true;
-    o.run.clock = ClockMode::Virtual;
+    RunOverrides o;
+    o.scenario = QStringLiteral("stress");
+    o.jobs = 1000;
+    o.clock = ClockMode::Virtual;
     RunController c;
-    c.configure(o, false);
-    QSignalSpy frames(&c, &RunController::frame);
+    c.settings()->applyOverrides(o);
+    QSignalSpy frames(c.view(), &RunView::frame);
     QSignalSpy finished(&c, &RunController::runFinished);
     QVERIFY(c.run());
     QVERIFY(finished.wait(20'000));
-    QVERIFY(c.index()->eventCount() > 3000);
+    QVERIFY(c.view()->index()->eventCount() > 3000);
     // Finished means the window has read the whole run, not only that the engine is done.
-    QVERIFY(c.index()->caughtUp());
-    QCOMPARE(c.index()->eventCount(), c.session().runtime().trace().size());
-    QCOMPARE(c.doneTasks(), 1001);
-    QVERIFY2(quint64(frames.count()) < c.index()->eventCount() / 10,
-             qPrintable(
-                 QStringLiteral("%1 frames for %2 events").arg(frames.count()).arg(c.index()->eventCount())));
+    QVERIFY(c.view()->index()->caughtUp());
+    QCOMPARE(c.view()->index()->eventCount(), c.session().runtime().trace().size());
+    QCOMPARE(c.view()->doneTasks(), 1001);
+    QVERIFY2(quint64(frames.count()) < c.view()->index()->eventCount() / 10,
+             qPrintable(QStringLiteral("%1 frames for %2 events")
+                            .arg(frames.count())
+                            .arg(c.view()->index()->eventCount())));
 }
 
 void TestRunController::bigRunStopsOverSeveralFrames()
 {
     // Reset with 20,000 tasks mid-await: the controller stops the run over several batches
     // (the loop keeps turning), then clears it.
-    CommandLineOptions o;
-    o.run.scenario = QStringLiteral("stress");
-    o.run.jobs = 20000;
-    o.speedGiven = true;
-    o.run.speed = SimClock::MinSpeed; // a 100 ms request takes 2 s
+    RunOverrides o;
+    o.scenario = QStringLiteral("stress");
+    o.jobs = 20000;
+    o.speed = SimClock::MinSpeed; // a 100 ms request takes 2 s
     RunController c;
-    c.configure(o, false);
+    c.settings()->applyOverrides(o);
     QVERIFY(c.run());
     QTRY_VERIFY_WITH_TIMEOUT(c.session().runtime().runningTasks() > quint32(RunController::AsyncStopTasks),
                              10'000);
@@ -159,7 +157,7 @@ void TestRunController::bigRunStopsOverSeveralFrames()
     counter.start(0);
     QTRY_VERIFY_WITH_TIMEOUT(!c.stopping() && !c.running(), 20'000);
     QVERIFY2(turns > 1, qPrintable(QStringLiteral("the loop turned %1 times while stopping").arg(turns)));
-    QCOMPARE(c.tasks(), 0);
+    QCOMPARE(c.view()->tasks(), 0);
     QVERIFY(!c.finished());
 }
 

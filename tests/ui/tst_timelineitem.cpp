@@ -56,8 +56,8 @@ struct Fixture {
         item.setLaneModel(&lanes);
         item.setSize({1000, 300});
         item.setRowHeight(28);
-        item.setFollow(false);
-        item.setView({0, 1000 * Ms});
+        item.zoom()->setFollow(false);
+        item.zoom()->setView({0, 1000 * Ms});
     }
     TimelineRootNode *frame()
     {
@@ -89,7 +89,7 @@ void TestTimelineItem::knownTrace()
 {
     Fixture f;
     buildKnownTrace(f.trace);
-    f.item.setPlayhead(1000 * Ms);
+    f.item.zoom()->setPlayhead(1000 * Ms);
     TimelineRootNode *root = f.frame();
     QCOMPARE(root->blocks.size(), std::size_t(1));
     TimelineRootNode::Block *block = root->blocks.front();
@@ -109,7 +109,7 @@ void TestTimelineItem::playheadClips()
 {
     Fixture f;
     buildKnownTrace(f.trace);
-    f.item.setPlayhead(200 * Ms); // inside the child's first await, before anything ended
+    f.item.zoom()->setPlayhead(200 * Ms); // inside the child's first await, before anything ended
     TimelineRootNode *root = f.frame();
     TimelineRootNode::Block *block = root->blocks.front();
     QCOMPARE(count(block->firstChild()).vertices, 0);
@@ -120,7 +120,7 @@ void TestTimelineItem::playheadClips()
 
     // Moving the playhead to the end rebuilds the clipped block.
     const int builds = block->builds;
-    f.item.setPlayhead(1000 * Ms);
+    f.item.zoom()->setPlayhead(1000 * Ms);
     f.frame();
     QCOMPARE(block->builds, builds + 1);
     QCOMPARE(count(block->firstChild()).vertices, 5 * Quad);
@@ -131,14 +131,14 @@ void TestTimelineItem::mergesWithinAPixel()
     Fixture f;
     // 1 ms per pixel; 100 awaits of 2 us every 5 us: all inside one pixel.
     buildRepeatedWaits(f.trace, 100, 5'000, 2'000);
-    f.item.setPlayhead(1000 * Ms);
+    f.item.zoom()->setPlayhead(1000 * Ms);
     TimelineRootNode *root = f.frame();
     TimelineRootNode::Block *block = root->blocks.front();
     QCOMPARE(count(block->firstChild()).vertices, 2 * Quad); // lifeline + one merged bar
     QCOMPARE(count(block->lastChild()).vertices, 1 * Quad); // one tick for the pixel
 
     // Zoomed in 1000 times (1 us per pixel) they come apart again.
-    f.item.setView({0, 1 * Ms});
+    f.item.zoom()->setView({0, 1 * Ms});
     root = f.frame();
     QCOMPARE(count(root->blocks.front()->firstChild()).vertices, (1 + 100) * Quad);
 }
@@ -150,8 +150,8 @@ void TestTimelineItem::splitsBigBatches()
     const int n = 20'000;
     buildRepeatedWaits(f.trace, n, 3'000, 1'000);
     f.item.setSize({double(n) * 3, 300});
-    f.item.setView({0, qint64(n) * 3'000});
-    f.item.setPlayhead(double(qint64(n) * 3'000));
+    f.item.zoom()->setView({0, qint64(n) * 3'000});
+    f.item.zoom()->setPlayhead(double(qint64(n) * 3'000));
     TimelineRootNode *root = f.frame();
     const QSGNode *bars = root->blocks.front()->firstChild();
     const Counts c = count(bars);
@@ -165,21 +165,21 @@ void TestTimelineItem::reusesBlocks()
 {
     Fixture f;
     buildKnownTrace(f.trace);
-    f.item.setPlayhead(1000 * Ms);
+    f.item.zoom()->setPlayhead(1000 * Ms);
     TimelineRootNode *root = f.frame();
     TimelineRootNode::Block *block = root->blocks.front();
     QCOMPARE(block->builds, 1);
 
     f.frame(); // nothing changed
     QCOMPARE(block->builds, 1);
-    f.item.setView({50 * Ms, 1000 * Ms}); // a pan: only the matrix moves
+    f.item.zoom()->setView({50 * Ms, 1000 * Ms}); // a pan: only the matrix moves
     f.frame();
     QCOMPARE(block->builds, 1);
     QVERIFY(!root->content->matrix().isIdentity());
-    f.item.setView({50 * Ms, 900 * Ms}); // a small zoom: still the matrix
+    f.item.zoom()->setView({50 * Ms, 900 * Ms}); // a small zoom: still the matrix
     f.frame();
     QCOMPARE(block->builds, 1);
-    f.item.setView({0, 100 * Ms}); // ten times: rebuilt at the new scale
+    f.item.zoom()->setView({0, 100 * Ms}); // ten times: rebuilt at the new scale
     f.frame();
     QCOMPARE(block->builds, 2);
 
@@ -197,7 +197,7 @@ void TestTimelineItem::aggregateLane()
 {
     Fixture f;
     buildKnownTrace(f.trace);
-    f.item.setPlayhead(1000 * Ms);
+    f.item.zoom()->setPlayhead(1000 * Ms);
     f.index.update();
     f.lanes.setExpanded(0, false);
     TimelineRootNode *root = f.frame();
@@ -213,13 +213,13 @@ void TestTimelineItem::labelsAreBounded()
 {
     Fixture f;
     buildRepeatedWaits(f.trace, 1000, 1 * Ms, 1 * Ms);
-    f.item.setView({0, 5 * Ms}); // 200 px per await: every visible one is wide enough
-    f.item.setPlayhead(1000 * Ms);
+    f.item.zoom()->setView({0, 5 * Ms}); // 200 px per await: every visible one is wide enough
+    f.item.zoom()->setPlayhead(1000 * Ms);
     f.frame();
     QCOMPARE(f.item.labels()->rowCount(), 5);
     QCOMPARE(f.item.labels()->data(f.item.labels()->index(0), LabelModel::TextRole).toString(),
              QStringLiteral("sleep"));
-    f.item.setView({0, 1000 * Ms}); // 1 px each: none
+    f.item.zoom()->setView({0, 1000 * Ms}); // 1 px each: none
     f.frame();
     QCOMPARE(f.item.labels()->rowCount(), 0);
     QVERIFY(f.item.ticks()->rowCount() >= 5);
@@ -229,7 +229,7 @@ void TestTimelineItem::hoverAndClick()
 {
     Fixture f;
     buildKnownTrace(f.trace);
-    f.item.setPlayhead(1000 * Ms);
+    f.item.zoom()->setPlayhead(1000 * Ms);
     f.frame();
     // Row 1 (child) at 200 ms: its first await.
     const QString text = f.item.describeAt(200, 28 + 14);
@@ -245,18 +245,18 @@ void TestTimelineItem::follow()
 {
     Fixture f;
     buildKnownTrace(f.trace);
-    f.item.setView({0, 100 * Ms});
-    f.item.setFollow(true);
-    f.item.setPlayhead(500 * Ms);
+    f.item.zoom()->setView({0, 100 * Ms});
+    f.item.zoom()->setFollow(true);
+    f.item.zoom()->setPlayhead(500 * Ms);
     f.frame();
-    QVERIFY(f.item.viewStart() > 0);
-    QVERIFY(f.item.viewStart() + f.item.viewDuration() >= 500 * Ms);
+    QVERIFY(f.item.zoom()->viewStartAsDouble() > 0);
+    QVERIFY(f.item.zoom()->viewStartAsDouble() + f.item.zoom()->viewDurationAsDouble() >= 500 * Ms);
     f.item.panBy(100, 0); // the user pans: following stops
-    QVERIFY(!f.item.follow());
-    const double start = f.item.viewStart();
-    f.item.setPlayhead(900 * Ms);
+    QVERIFY(!f.item.zoom()->follow());
+    const double start = f.item.zoom()->viewStartAsDouble();
+    f.item.zoom()->setPlayhead(900 * Ms);
     f.frame();
-    QCOMPARE(f.item.viewStart(), start);
+    QCOMPARE(f.item.zoom()->viewStartAsDouble(), start);
 }
 
 QTEST_MAIN(TestTimelineItem)

@@ -81,32 +81,32 @@ Item {
         }
 
         function test_scenarioPicker() {
-            const row = controller.scenarios.rowOf("fan-out")
-            controller.scenarioIndex = row
-            compare(controller.scenarioId, "fan-out")
-            compare(controller.sourceFile, "fanout.cpp")
-            verify(controller.scenarioLookFor.length > 0)
-            compare(controller.sourceFiles[0], "fanout.cpp")
+            const row = controller.settings.scenarios.rowOf("fan-out")
+            controller.settings.scenarioIndex = row
+            compare(controller.settings.scenarioId, "fan-out")
+            compare(controller.settings.sourceFile, "fanout.cpp")
+            verify(controller.settings.scenarioLookFor.length > 0)
+            compare(controller.view.sourceFiles[0], "fanout.cpp")
         }
 
         function test_runShowsLanesAndCode() {
-            controller.scenarioIndex = controller.scenarios.rowOf("fan-out")
-            controller.jobs = 12
-            controller.speed = controller.maxSpeed
+            controller.settings.scenarioIndex = controller.settings.scenarios.rowOf("fan-out")
+            controller.settings.jobs = 12
+            controller.settings.speed = Core.maxSpeed
             verify(controller.run())
             finishedSpy.wait(10000)
-            compare(controller.tasks, 13)
-            compare(controller.lanes.count, 13)
+            compare(controller.view.tasks, 13)
+            compare(controller.view.lanes.count, 13)
             compare(timelinePane.timeline.contentHeight, 13 * timelinePane.timeline.rowHeight)
             verify(timelinePane.timeline.ticks.rowCount() > 0)
-            compare(controller.sourceFiles.length, 2)
-            compare(controller.sourceIndexOf("fetchuser.cpp"), 1)
-            compare(controller.doneTasks, 13)
+            compare(controller.view.sourceFiles.length, 2)
+            compare(controller.view.sourceIndexOf("fetchuser.cpp"), 1)
+            compare(controller.view.doneTasks, 13)
         }
 
         function test_stressPresetsRunTheirSize() {
-            controller.scenarioIndex = controller.scenarios.rowOf("stress")
-            compare(controller.jobPresets, [1000, 10000, 100000, 1000000])
+            controller.settings.scenarioIndex = controller.settings.scenarios.rowOf("stress")
+            compare(controller.settings.jobPresets, [1000, 10000, 100000, 1000000])
             const labels = []
             let oneK = null
             let oneM = null
@@ -123,13 +123,13 @@ Item {
             compare(labels, ["1k", "10k", "100k", "1M"])
             // The row lays the new buttons out when it is polished: click once they stand apart.
             tryVerify(() => oneK.mapToItem(bar, 0, 0).x + oneK.width <= oneM.mapToItem(bar, 0, 0).x)
-            controller.speed = controller.maxSpeed
+            controller.settings.speed = Core.maxSpeed
             mouseClick(oneK)
-            compare(controller.jobs, 1000)
+            compare(controller.settings.jobs, 1000)
             verify(controller.running)
             verify(oneK.highlighted)
             finishedSpy.wait(20000)
-            compare(controller.tasks, 1001)
+            compare(controller.view.tasks, 1001)
             compare(bar.presetLabel(250), "250")
         }
 
@@ -152,14 +152,14 @@ Item {
 
         function test_followStopsOnPanAndResumes() {
             const t = timelinePane.timeline
-            t.follow = true
+            t.zoom.follow = true
             t.panBy(50, 0)
-            verify(!t.follow)
-            t.follow = true
-            verify(t.follow)
-            const d = t.viewDuration
+            verify(!t.zoom.follow)
+            t.zoom.follow = true
+            verify(t.zoom.follow)
+            const d = t.zoom.viewDuration
             t.zoomBy(2)
-            fuzzyCompare(t.viewDuration, d / 2, 1)
+            fuzzyCompare(t.zoom.viewDuration, d / 2, 1)
         }
 
         function test_helpOverlayCloses() {
@@ -190,11 +190,11 @@ Item {
         }
 
         function test_stepPausesAtTheFirstAwait() {
-            controller.scenarioIndex = controller.scenarios.rowOf("fetch-user")
+            controller.settings.scenarioIndex = controller.settings.scenarios.rowOf("fetch-user")
             controller.step()
             verify(controller.running)
             verify(controller.paused)
-            verify(controller.awaits >= 1)
+            verify(controller.view.awaits >= 1)
             controller.togglePause()
             verify(!controller.paused)
         }

@@ -1,0 +1,255 @@
+#include "application.h"
+
+#include "awaitscope_version.h"
+#include "responsivenessmonitor.h"
+#include "runcontroller.h"
+#include "runlimits.h"
+
+#include <QFile>
+#include <QGuiApplication>
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QQmlApplicationEngine>
+#include <QQmlContext>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QSaveFile>
+#include <QScreen>
+#include <QTextStream>
+#include <QTimer>
+#include <QtQml/qqmlextensionplugin.h>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+
+Q_IMPORT_QML_PLUGIN(AwaitscopePlugin)
+
+namespace awaitscope {
+
+namespace {
+
+QStringList g_qmlProblems;
+QtMessageHandler g_previousHandler = nullptr;
+
+/// Keeps QML warnings for --self-test (a binding error must fail it), then prints as usual.
+void messageHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type != QtDebugMsg && type != QtInfoMsg &&
+        (message.contains(QLatin1String("qrc:/")) || message.contains(QLatin1String(".qml"))))
+        g_qmlProblems << message;
+    if (g_previousHandler)
+        g_previousHandler(type, context, message);
+}
+
+bool saveBytes(const QString &path, const QByteArray &bytes, QString *error)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
+        *error = f.errorString();
+        return false;
+    }
+    return true;
+}
+
+bool saveImage(const QString &path, const QImage &image, QString *error)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly)) {
+        *error = f.errorString();
+        return false;
+    }
+    if (!image.save(&f, "PNG")) {
+        *error = QStringLiteral("could not encode the picture");
+        f.cancelWriting();
+        return false;
+    }
+    if (!f.commit()) {
+        *error = f.errorString();
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+QString displayProblem()
+{
+    const bool any = !qEnvironmentVariableIsEmpty("DISPLAY") ||
+        !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+#if defined(Q_OS_LINUX)
+    if (!any)
+        return QStringLiteral(
+            "awaitscope: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set).\n"
+            "  Run without a window:       awaitscope --headless --scenario fan-out --jobs 20\n"
+            "  Or in a virtual X server:   xvfb-run -a awaitscope --scenario fan-out\n"
+            "  Or off screen:              QT_QPA_PLATFORM=offscreen awaitscope --self-test");
+#endif
+    Q_UNUSED(any);
+    return {};
+}
+
+int runApplication(const CommandLineOptions &options, int &argc, char **argv)
+{
+    QTextStream err(stderr);
+    // Before QGuiApplication: without a display Qt would abort.
+    if (const QString problem = displayProblem(); !problem.isEmpty()) {
+        err << problem << Qt::endl;
+        return ExitUsage;
+    }
+
+    if (options.selfTest)
+        g_previousHandler = qInstallMessageHandler(messageHandler);
+
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("awaitscope"));
+    QGuiApplication::setOrganizationName(QStringLiteral("awaitscope"));
+    QGuiApplication::setOrganizationDomain(QStringLiteral("awaitscope.github.io"));
+    QGuiApplication::setApplicationVersion(QStringLiteral(AWAITSCOPE_VERSION));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Awaitscope"));
+    QGuiApplication::setDesktopFileName(QStringLiteral(AWAITSCOPE_APP_ID));
+    // Native glyphs: crisp at projector sizes, and much cheaper than distance fields for a
+    // software rasterizer (llvmpipe), which keeps the GUI thread's wait for each frame short.
+    QQuickWindow::setTextRenderType(QQuickWindow::NativeTextRendering);
+    // Fusion follows the system palette (light or dark) and reads well on a projector.
+    if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
+        QQuickStyle::setStyle(QStringLiteral("Fusion"));
+
+    // Scripted runs (self-test, screenshot, metrics) must not depend on remembered settings.
+    const bool scripted = options.selfTest || !options.screenshot.isEmpty() || !options.metrics.isEmpty();
+    CommandLineOptions effective = options;
+    if (options.selfTest) {
+        effective.given.scenario = QStringLiteral("fetch-user");
+        effective.given.jobs = 2;
+        effective.given.speed = limits::MaxSpeed;
+    }
+    RunController controller;
+    RunSettings &settings = *controller.settings();
+    settings.setPersistent(!scripted);
+    if (!scripted)
+        settings.load();
+    settings.applyOverrides(effective.given);
+    ResponsivenessMonitor monitor;
+
+    QQmlApplicationEngine engine;
+    engine.setInitialProperties({
+        {QStringLiteral("controller"), QVariant::fromValue(&controller)},
+        {QStringLiteral("monitor"), QVariant::fromValue(&monitor)},
+    });
+    engine.load(mainQmlUrl());
+    auto *window =
+        engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+    if (!window) {
+        err << "awaitscope: the window could not be loaded from " << mainQmlUrl().toString() << Qt::endl;
+        for (const QString &p : std::as_const(g_qmlProblems))
+            err << "  " << p << Qt::endl;
+        return 1;
+    }
+    // What holds the GUI thread, for the lag attribution in --metrics (and only then).
+    monitor.setAttributing(!options.metrics.isEmpty());
+    monitor.setWindow(window);
+    if (monitor.isAttributing()) {
+        const Scheduler &scheduler = controller.session().runtime().scheduler();
+        QObject::connect(&scheduler, &Scheduler::batchFinished, &monitor, [&monitor, &scheduler] {
+            const qint64 end = monitor.timestampNs();
+            monitor.recordWork(LagAttribution::EngineBatch, end - scheduler.lastBatchNs(), end);
+        });
+        QObject::connect(&controller, &RunController::polled, &monitor, [&monitor](qint64 ns) {
+            const qint64 end = monitor.timestampNs();
+            monitor.recordWork(LagAttribution::FramePoll, end - ns, end);
+        });
+    }
+    if (options.fullscreen) {
+        // Without a window manager (a bare X server) the full-screen state alone does not resize.
+        if (window->screen())
+            window->setGeometry(window->screen()->geometry());
+        window->showFullScreen();
+    } else
+        window->show();
+
+    int exitCode = 0;
+    if (!options.screenshot.isEmpty()) {
+        QTimer::singleShot(options.screenshotAfterMs, window, [window, &options, &exitCode, &err] {
+            QString error;
+            const QImage image = window->grabWindow();
+            if (image.isNull())
+                error = QStringLiteral("the window gave an empty picture");
+            if (!error.isEmpty() || !saveImage(options.screenshot, image, &error)) {
+                err << "awaitscope: --screenshot " << options.screenshot << ": " << error << Qt::endl;
+                exitCode = 1;
+            }
+        });
+    }
+    if (options.quitAfterMs > 0)
+        // The run is stopped after the loop has ended (below): a million tasks unwinding here
+        // would show in --metrics as one last 1.5 s loop lag that no user ever saw.
+        QTimer::singleShot(options.quitAfterMs, &app, [] { QCoreApplication::quit(); });
+
+    if (options.selfTest) {
+        // Load the real window, run fetch-user to the end, check what it shows, quit.
+        QTimer::singleShot(15000, &app, [&err] {
+            err << "awaitscope --self-test: the run did not finish within 15 s" << Qt::endl;
+            QCoreApplication::exit(1);
+        });
+        QObject::connect(&controller, &RunController::runFinished, &app, [&] {
+            QTimer::singleShot(300, &app, [&] {
+                QStringList problems = g_qmlProblems;
+                if (controller.view()->index()->eventCount() == 0)
+                    problems << QStringLiteral("the run recorded no events");
+                if (controller.view()->awaits() < 3)
+                    problems << QStringLiteral("the run recorded %1 awaits").arg(controller.view()->awaits());
+                if (controller.view()->lanes()->count() < 2)
+                    problems << QStringLiteral("the timeline shows %1 lanes")
+                                    .arg(controller.view()->lanes()->count());
+                if (controller.view()->doneTasks() != controller.view()->tasks())
+                    problems << QStringLiteral("%1 of %2 tasks ended well")
+                                    .arg(controller.view()->doneTasks())
+                                    .arg(controller.view()->tasks());
+                if (monitor.frameCount() < 2)
+                    problems << QStringLiteral("the window presented %1 frames").arg(monitor.frameCount());
+                if (window->grabWindow().isNull())
+                    problems << QStringLiteral("the window gave an empty picture");
+                for (const QString &p : std::as_const(problems))
+                    err << "awaitscope --self-test: " << p << Qt::endl;
+                if (problems.isEmpty())
+                    QTextStream(stdout) << "awaitscope --self-test: ok (" << controller.view()->tasks()
+                                        << " tasks, " << controller.view()->index()->eventCount()
+                                        << " events, " << monitor.frameCount() << " frames)" << Qt::endl;
+                QCoreApplication::exit(problems.isEmpty() ? 0 : 1);
+            });
+        });
+    }
+
+    // The run starts by itself with the scenario from the command line, once the window has
+    // shown its first frame (so the blocking scenario freezes a window the audience can see).
+    auto started = std::make_shared<bool>(false);
+    QObject::connect(
+        window, &QQuickWindow::frameSwapped, &controller,
+        [&controller, &err, started] {
+            if (*started)
+                return;
+            *started = true;
+            if (!controller.run())
+                err << "awaitscope: " << controller.error() << Qt::endl;
+        },
+        Qt::QueuedConnection);
+
+    const int code = app.exec();
+    controller.session().stop();
+
+    if (!options.metrics.isEmpty()) {
+        QJsonObject json = monitor.metrics();
+        json.insert(QStringLiteral("scenario"), settings.scenarioId());
+        json.insert(QStringLiteral("jobs"), settings.runConfig().effectiveJobs());
+        QString error;
+        if (!saveBytes(options.metrics, QJsonDocument(json).toJson(QJsonDocument::Indented), &error)) {
+            err << "awaitscope: --metrics " << options.metrics << ": " << error << Qt::endl;
+            return 1;
+        }
+    }
+    if (options.selfTest)
+        qInstallMessageHandler(g_previousHandler);
+    return code != 0 ? code : exitCode;
+}
+
+} // namespace awaitscope

@@ -1,0 +1,57 @@
+#include "tracesummary.h"
+
+#include "spanreader.h"
+
+namespace awaitscope {
+
+namespace {
+
+/// Sums the spans of a whole trace.
+struct Totals : SpanVisitor {
+    const Trace &trace;
+    TraceSummary &s;
+    void waitBegan(TaskId, qint64, SiteId) { ++s.awaits; }
+    void waitEnded(TaskId, qint64 begin, qint64 end, SiteId site, WaitResult result)
+    {
+        // Joins only mirror the waits of the awaited task: counting them twice would inflate the
+        // concurrency.
+        if (trace.siteAt(site).kind == SiteKind::Wait)
+            s.awaitedNs += end - begin;
+        if (result == WaitResult::Failed || result == WaitResult::TimedOut)
+            ++s.failedWaits;
+    }
+    void blockBegan(TaskId, qint64, SiteId) { ++s.blockedSections; }
+    void blockEnded(TaskId, qint64 begin, qint64 end, SiteId) { s.blockedNs += end - begin; }
+};
+
+} // namespace
+
+TraceSummary TraceSummary::of(const Trace &trace)
+{
+    TraceSummary s;
+    s.tasks = trace.taskCount();
+    for (TaskId id = 0; id < trace.taskCount(); ++id) {
+        switch (trace.task(id).outcome) {
+        case TaskOutcome::Running:
+            ++s.running;
+            break;
+        case TaskOutcome::Ok:
+            ++s.ok;
+            break;
+        case TaskOutcome::Error:
+            ++s.failed;
+            break;
+        case TaskOutcome::Cancelled:
+            ++s.cancelled;
+            break;
+        }
+    }
+    if (trace.size() == 0)
+        return s;
+    Totals totals{{}, trace, s};
+    readSpans(trace, totals);
+    s.spanNs = trace.at(trace.size() - 1).timeNs - trace.at(0).timeNs;
+    return s;
+}
+
+} // namespace awaitscope

@@ -1,0 +1,66 @@
+#include "names.h"
+
+#include <array>
+#include <utility>
+
+namespace awaitscope {
+
+namespace {
+
+constexpr std::array<std::pair<TaskOutcome, QLatin1StringView>, 4> Outcomes{{
+    {TaskOutcome::Running, QLatin1StringView("running")},
+    {TaskOutcome::Ok, QLatin1StringView("ok")},
+    {TaskOutcome::Error, QLatin1StringView("error")},
+    {TaskOutcome::Cancelled, QLatin1StringView("cancelled")},
+}};
+
+constexpr std::array<std::pair<WaitResult, QLatin1StringView>, 4> Results{{
+    {WaitResult::Ok, QLatin1StringView("ok")},
+    {WaitResult::Failed, QLatin1StringView("failed")},
+    {WaitResult::TimedOut, QLatin1StringView("timed out")},
+    {WaitResult::Cancelled, QLatin1StringView("cancelled")},
+}};
+
+template<typename Table, typename Value>
+QLatin1StringView nameIn(const Table &table, Value v)
+{
+    for (const auto &[value, name] : table) {
+        if (value == v)
+            return name;
+    }
+    return QLatin1StringView("unknown");
+}
+
+template<typename Value, typename Table>
+std::optional<Value> valueIn(const Table &table, QLatin1StringView n)
+{
+    for (const auto &[value, name] : table) {
+        if (name == n)
+            return value;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+QLatin1StringView outcomeName(TaskOutcome outcome)
+{
+    return nameIn(Outcomes, outcome);
+}
+
+std::optional<TaskOutcome> outcomeFromName(QLatin1StringView name)
+{
+    return valueIn<TaskOutcome>(Outcomes, name);
+}
+
+QLatin1StringView waitResultName(WaitResult result)
+{
+    return nameIn(Results, result);
+}
+
+std::optional<WaitResult> waitResultFromName(QLatin1StringView name)
+{
+    return valueIn<WaitResult>(Results, name);
+}
+
+} // namespace awaitscope

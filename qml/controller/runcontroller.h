@@ -1,0 +1,92 @@
+#pragma once
+
+#include "frameticker.h"
+#include "runsettings.h"
+#include "runview.h"
+#include "session.h"
+
+#include <QObject>
+#include <QtQml/qqmlregistration.h>
+
+namespace awaitscope {
+
+/**
+ * The window's side of the live run: the commands (run, pause, step, reset, cancel), the run's
+ * state, and the per-frame poll that brings new trace events to the live view. The trace tells
+ * about new events in batches; the controller reads them once per animation frame
+ * (FrameTicker), never per event, and at most PollBudgetNs of them per frame: a burst is caught
+ * up over the next frames instead of holding one.
+ *
+ * Stopping a big run (more than AsyncStopTasks running) is a small state machine: Run or Reset
+ * first ask every task to unwind over several batches (Session::requestStop), and act once the
+ * last one ended.
+ */
+class RunController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(awaitscope::RunSettings *settings READ settings CONSTANT)
+    Q_PROPERTY(awaitscope::RunView *view READ view CONSTANT)
+    Q_PROPERTY(bool running READ running NOTIFY stateChanged)
+    Q_PROPERTY(bool paused READ paused NOTIFY stateChanged)
+    Q_PROPERTY(bool finished READ finished NOTIFY stateChanged)
+    Q_PROPERTY(bool stopping READ stopping NOTIFY stateChanged)
+    Q_PROPERTY(QString error READ error NOTIFY stateChanged)
+public:
+    /// Longest the index may spend reading new events in one frame.
+    static constexpr qint64 PollBudgetNs = 2'000'000;
+    /// With more running tasks than this, Run and Reset first stop the run over several frames
+    /// (Session::requestStop) instead of unwinding every task at once: a million took 1.5 s.
+    static constexpr int AsyncStopTasks = 10'000;
+
+    explicit RunController(QObject *parent = nullptr);
+    ~RunController() override;
+
+    RunSettings *settings() noexcept { return &m_settings; }
+    RunView *view() noexcept { return &m_view; }
+    Session &session() noexcept { return m_session; }
+
+    bool running() const noexcept { return m_session.isRunning(); }
+    bool paused() const { return m_session.runtime().isPaused(); }
+    bool finished() const noexcept { return m_finished; }
+    /// A big run is unwinding before a restart or a reset (see AsyncStopTasks).
+    bool stopping() const noexcept { return m_afterStop != AfterStop::Nothing; }
+    QString error() const { return m_error; }
+
+    /// Starts the chosen scenario (restarting if one runs); false (and error set) if invalid.
+    Q_INVOKABLE bool run();
+    Q_INVOKABLE void togglePause();
+    /// Space: starts a run when none is going, else pauses or resumes it.
+    Q_INVOKABLE void runOrPause();
+    Q_INVOKABLE void step();
+    /// Stops the run and clears the trace.
+    Q_INVOKABLE void reset();
+    /// Cancels a task and its descendants: they unwind from their awaits.
+    Q_INVOKABLE void cancelTask(int task);
+    Q_INVOKABLE QString formatDuration(double ns) const;
+
+    /// Reads new trace events now (the per-frame poll does it by itself).
+    void pollNow();
+
+Q_SIGNALS:
+    void stateChanged();
+    /// After every poll, with the wall time it took (reading new events, models, bindings).
+    void polled(qint64 durationNs);
+    void runFinished();
+
+private:
+    enum class AfterStop { Nothing, Run, Reset };
+    void poll();
+    /// Starts an asynchronous stop if the run is big; then `then` happens once it has ended.
+    bool stopFirst(AfterStop then);
+
+    RunSettings m_settings;
+    Session m_session;
+    RunView m_view;
+    FrameTicker m_ticker;
+    bool m_finished = false;
+    bool m_sessionFinished = false;
+    AfterStop m_afterStop = AfterStop::Nothing;
+    QString m_error;
+};
+
+} // namespace awaitscope

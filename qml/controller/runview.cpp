@@ -1,0 +1,101 @@
+#include "runview.h"
+
+#include "scenario.h"
+
+#include <algorithm>
+
+namespace awaitscope {
+
+RunView::RunView(QObject *parent)
+    : QObject(parent)
+{
+    m_lanes.setIndex(&m_index);
+}
+
+void RunView::setTrace(const Trace *trace)
+{
+    m_index.setTrace(trace);
+    reset();
+}
+
+void RunView::setPrimarySource(const QString &file)
+{
+    if (m_primarySource == file)
+        return;
+    m_primarySource = file;
+    updateSourceFiles();
+}
+
+bool RunView::update(qint64 budgetNs, qint64 nowNs)
+{
+    const bool fresh = m_index.update(budgetNs);
+    const qint64 now = nowNs >= 0 ? nowNs : m_index.lastTimeNs();
+    const bool moved = now != m_now;
+    m_now = now;
+    if (fresh && m_sourceFiles.size() < 2)
+        updateSourceFiles();
+    if (fresh)
+        updateSourceWaiting();
+    if (fresh || moved)
+        Q_EMIT frame();
+    return fresh;
+}
+
+void RunView::reset()
+{
+    m_now = 0; // (the index forgets everything by itself when its trace is cleared)
+    updateSourceFiles();
+    updateSourceWaiting();
+    Q_EMIT frame();
+}
+
+void RunView::updateSourceFiles()
+{
+    // The scenario's own file first, then other scenario files its awaits point at
+    // (fetchuser.cpp is shared by several scenarios).
+    QStringList files;
+    if (!m_primarySource.isEmpty())
+        files << m_primarySource;
+    for (const QString &f : m_index.locationFiles()) {
+        if (files.contains(f))
+            continue;
+        const bool known = std::any_of(allScenarios().begin(), allScenarios().end(),
+                                       [&f](const Scenario &s) { return s.sourceFile == f; });
+        if (known)
+            files << f;
+    }
+    if (files != m_sourceFiles) {
+        m_sourceFiles = files;
+        m_busiestSource = 0;
+        Q_EMIT sourceFilesChanged();
+        updateSourceWaiting();
+    }
+}
+
+void RunView::updateSourceWaiting()
+{
+    QList<int> counts(m_sourceFiles.size(), 0);
+    const Trace *trace = m_index.trace();
+    for (quint32 loc = 0; trace && loc < m_index.locationCount(); ++loc) {
+        const quint32 n = m_index.waitingAtLocation(loc);
+        if (n == 0)
+            continue;
+        const qsizetype file = m_sourceFiles.indexOf(trace->string(m_index.location(loc).file));
+        if (file >= 0)
+            counts[file] += int(n);
+    }
+    int busiest = m_busiestSource;
+    for (qsizetype i = 0; i < counts.size(); ++i) {
+        if (counts[i] > (busiest >= 0 && busiest < counts.size() ? counts[busiest] : 0))
+            busiest = int(i);
+    }
+    if (busiest >= counts.size())
+        busiest = 0;
+    if (counts != m_sourceWaiting || busiest != m_busiestSource) {
+        m_sourceWaiting = counts;
+        m_busiestSource = busiest;
+        Q_EMIT sourceWaitingChanged();
+    }
+}
+
+} // namespace awaitscope

@@ -1,0 +1,102 @@
+#pragma once
+
+#include "lanemodel.h"
+#include "traceindex.h"
+
+#include <QObject>
+#include <QStringList>
+#include <QtQml/qqmlregistration.h>
+
+namespace awaitscope {
+
+/**
+ * What the window shows of one trace: its index, its lanes, the summary counters, and which
+ * source files its awaits point at with how many tasks wait in each. It reads any trace: the
+ * live run's, or (later) a finished or loaded one; several views can exist at once.
+ *
+ * The owner calls update() once per frame: the index reads what was appended since, within a
+ * time budget, and the view tells QML once (frame()).
+ */
+class RunView : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("A RunView belongs to a RunController")
+    Q_PROPERTY(awaitscope::TraceIndex *index READ index CONSTANT)
+    Q_PROPERTY(awaitscope::LaneModel *lanes READ lanes CONSTANT)
+    Q_PROPERTY(double nowNs READ nowNs NOTIFY frame)
+    Q_PROPERTY(int tasks READ tasks NOTIFY frame)
+    Q_PROPERTY(int runningTasks READ runningTasks NOTIFY frame)
+    Q_PROPERTY(int suspendedTasks READ suspendedTasks NOTIFY frame)
+    Q_PROPERTY(int blockedTasks READ blockedTasks NOTIFY frame)
+    Q_PROPERTY(int doneTasks READ doneTasks NOTIFY frame)
+    Q_PROPERTY(int failedTasks READ failedTasks NOTIFY frame)
+    Q_PROPERTY(int cancelledTasks READ cancelledTasks NOTIFY frame)
+    Q_PROPERTY(double awaits READ awaits NOTIFY frame)
+    Q_PROPERTY(double failedWaits READ failedWaits NOTIFY frame)
+    Q_PROPERTY(double awaitedNs READ awaitedNs NOTIFY frame)
+    Q_PROPERTY(double concurrency READ concurrency NOTIFY frame)
+    Q_PROPERTY(QStringList sourceFiles READ sourceFiles NOTIFY sourceFilesChanged)
+    Q_PROPERTY(QList<int> sourceWaiting READ sourceWaiting NOTIFY sourceWaitingChanged)
+    Q_PROPERTY(int busiestSource READ busiestSource NOTIFY sourceWaitingChanged)
+public:
+    explicit RunView(QObject *parent = nullptr);
+
+    void setTrace(const Trace *trace);
+    const Trace *trace() const noexcept { return m_index.trace(); }
+    TraceIndex *index() noexcept { return &m_index; }
+    const TraceIndex *index() const noexcept { return &m_index; }
+    LaneModel *lanes() noexcept { return &m_lanes; }
+
+    /// The file listed first (the scenario's own), whether or not an await points at it yet.
+    void setPrimarySource(const QString &file);
+    /// Reads new events (at most budgetNs of them, negative: all) and moves the view's clock to
+    /// nowNs (negative: the time of the latest event read). Emits frame() if anything changed;
+    /// returns true if events were read.
+    bool update(qint64 budgetNs, qint64 nowNs);
+
+    qint64 now() const noexcept { return m_now; }
+    double nowNs() const noexcept { return double(m_now); }
+    int tasks() const { return int(m_index.taskCount()); }
+    int runningTasks() const { return int(m_index.runningTasks()); }
+    int suspendedTasks() const { return int(m_index.suspendedNow()); }
+    int blockedTasks() const { return int(m_index.blockedNow()); }
+    int doneTasks() const { return int(m_index.finishedOk()); }
+    int failedTasks() const { return int(m_index.finishedFailed()); }
+    int cancelledTasks() const { return int(m_index.finishedCancelled()); }
+    double awaits() const { return double(m_index.awaits()); }
+    double failedWaits() const { return double(m_index.failedWaits()); }
+    double awaitedNs() const { return double(m_index.awaitedUntil(m_now)); }
+    /// Awaited time per unit of elapsed time: how many waits overlapped on average.
+    double concurrency() const { return m_now > 0 ? awaitedNs() / double(m_now) : 0.0; }
+
+    QStringList sourceFiles() const { return m_sourceFiles; }
+    /// Tasks waiting right now in each of sourceFiles.
+    QList<int> sourceWaiting() const { return m_sourceWaiting; }
+    /// The position of a file in sourceFiles, or -1.
+    Q_INVOKABLE int sourceIndexOf(const QString &file) const { return int(m_sourceFiles.indexOf(file)); }
+    /// The source file with the most tasks waiting now (kept while nothing waits).
+    int busiestSource() const noexcept { return m_busiestSource; }
+
+    /// Forgets what was shown (the trace was cleared): counters at zero, the clock at 0.
+    void reset();
+
+Q_SIGNALS:
+    /// Once per update while something changed: new events, or the clock moved.
+    void frame();
+    void sourceFilesChanged();
+    void sourceWaitingChanged();
+
+private:
+    void updateSourceFiles();
+    void updateSourceWaiting();
+
+    TraceIndex m_index;
+    LaneModel m_lanes;
+    QString m_primarySource;
+    qint64 m_now = 0;
+    QStringList m_sourceFiles;
+    QList<int> m_sourceWaiting;
+    int m_busiestSource = 0;
+};
+
+} // namespace awaitscope

@@ -1,0 +1,174 @@
+#include "sourcemodel.h"
+
+#include "scenario.h"
+#include "theme.h"
+
+#include <QFile>
+
+namespace awaitscope {
+
+SourceModel::SourceModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+    connect(Theme::instance(), &Theme::changed, this, [this] {
+        rehighlight();
+        if (!m_lines.isEmpty())
+            Q_EMIT dataChanged(index(0), index(int(m_lines.size()) - 1), {TextRole});
+    });
+}
+
+int SourceModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_lines.size());
+}
+
+QVariant SourceModel::data(const QModelIndex &idx, int role) const
+{
+    if (!checkIndex(idx, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const int row = idx.row();
+    switch (role) {
+    case LineNumberRole:
+        return row + 1;
+    case TextRole:
+        return m_styled.value(row);
+    case Qt::DisplayRole:
+    case PlainTextRole:
+        return m_lines.at(row);
+    case WaitingRole:
+        return int(m_waiting[std::size_t(row)]);
+    case BlockingRole:
+        return m_blocking[std::size_t(row)] != 0;
+    case SelectedRole:
+        return row + 1 == m_selectedLine;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> SourceModel::roleNames() const
+{
+    return {{LineNumberRole, "lineNumber"}, {TextRole, "styledText"},   {PlainTextRole, "plainText"},
+            {WaitingRole, "waiting"},       {BlockingRole, "blocking"}, {SelectedRole, "selected"}};
+}
+
+QString SourceModel::sourceText(const QString &fileName)
+{
+    for (const Scenario &s : allScenarios()) {
+        if (s.sourceFile == fileName)
+            return s.source();
+    }
+    return {};
+}
+
+void SourceModel::setFileName(const QString &fileName)
+{
+    if (m_fileName == fileName)
+        return;
+    m_fileName = fileName;
+    reload();
+    Q_EMIT fileNameChanged();
+}
+
+void SourceModel::setTraceIndex(TraceIndex *index)
+{
+    if (m_index == index)
+        return;
+    if (m_index)
+        disconnect(m_index, nullptr, this, nullptr);
+    m_index = index;
+    if (m_index) {
+        connect(m_index, &TraceIndex::updated, this, &SourceModel::refreshCounts);
+        connect(m_index, &TraceIndex::reset, this, &SourceModel::refreshCounts);
+    }
+    refreshCounts();
+    Q_EMIT traceIndexChanged();
+}
+
+void SourceModel::setSelectedLine(int line)
+{
+    if (m_selectedLine == line)
+        return;
+    const int old = m_selectedLine;
+    m_selectedLine = line;
+    for (const int l : {old, line}) {
+        if (l >= 1 && l <= m_lines.size())
+            Q_EMIT dataChanged(index(l - 1), index(l - 1), {SelectedRole});
+    }
+    Q_EMIT selectedLineChanged();
+}
+
+void SourceModel::reload()
+{
+    beginResetModel();
+    m_busiestLine = -1;
+    QString text = sourceText(m_fileName);
+    if (text.endsWith(QLatin1Char('\n')))
+        text.chop(1);
+    m_lines = text.isEmpty() ? QStringList() : text.split(QLatin1Char('\n'));
+    m_waiting.assign(std::size_t(m_lines.size()), 0);
+    m_blocking.assign(std::size_t(m_lines.size()), 0);
+    rehighlight();
+    endResetModel();
+    refreshCounts();
+}
+
+void SourceModel::rehighlight()
+{
+    const CodeColors &colors = Theme::instance()->code();
+    bool inComment = false;
+    m_styled.clear();
+    for (const QString &line : std::as_const(m_lines))
+        m_styled << highlightCppLine(line, colors, &inComment);
+}
+
+void SourceModel::refreshCounts()
+{
+    std::vector<quint32> waiting(std::size_t(m_lines.size()), 0);
+    std::vector<quint8> blocking(std::size_t(m_lines.size()), 0);
+    if (m_index && m_index->trace()) {
+        const Trace &trace = *m_index->trace();
+        for (quint32 loc = 0; loc < m_index->locationCount(); ++loc) {
+            const auto &l = m_index->location(loc);
+            const quint32 n = m_index->waitingAtLocation(loc);
+            if (n == 0 || l.line < 1 || l.line > quint32(m_lines.size()) ||
+                trace.string(l.file) != m_fileName)
+                continue;
+            waiting[l.line - 1] += n;
+        }
+        // Blocked sections hold the loop: mark those lines so the pane can say so.
+        for (SiteId site = 0; m_index->blockedNow() > 0 && site < m_index->siteCount(); ++site) {
+            const Site &s = trace.siteAt(site);
+            if (s.kind != SiteKind::Blocking || m_index->waitingAt(site) == 0)
+                continue;
+            if (s.line >= 1 && s.line <= quint32(m_lines.size()) && trace.string(s.file) == m_fileName)
+                blocking[s.line - 1] = 1;
+        }
+    }
+    int total = 0;
+    int busiest = -1;
+    quint32 most = 0;
+    for (std::size_t i = 0; i < waiting.size(); ++i) {
+        total += int(waiting[i]);
+        if (waiting[i] > most) {
+            most = waiting[i];
+            busiest = int(i) + 1;
+        }
+        if (waiting[i] != m_waiting[i] || blocking[i] != m_blocking[i]) {
+            m_waiting[i] = waiting[i];
+            m_blocking[i] = blocking[i];
+            Q_EMIT dataChanged(index(int(i)), index(int(i)), {WaitingRole, BlockingRole});
+        }
+    }
+    if (total != m_totalWaiting) {
+        m_totalWaiting = total;
+        Q_EMIT totalWaitingChanged();
+    }
+    // The busiest line is kept while nothing waits, so the view does not jump back and forth.
+    if (busiest > 0 && busiest != m_busiestLine) {
+        m_busiestLine = busiest;
+        Q_EMIT busiestLineChanged();
+    }
+}
+
+} // namespace awaitscope

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "cpphighlighter.h"
+#include "traceindex.h"
+
+#include <QAbstractListModel>
+#include <QPointer>
+#include <QtQml/qqmlregistration.h>
+#include <vector>
+
+namespace awaitscope {
+
+/**
+ * One scenario source file, a row per line, coloured (in the theme's colours), with how many
+ * tasks wait on each line right now. Counts come from the trace index's source locations once per update, and
+ * only lines whose count changed are signalled.
+ */
+class SourceModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString fileName READ fileName WRITE setFileName NOTIFY fileNameChanged)
+    Q_PROPERTY(
+        awaitscope::TraceIndex *traceIndex READ traceIndex WRITE setTraceIndex NOTIFY traceIndexChanged)
+    Q_PROPERTY(int selectedLine READ selectedLine WRITE setSelectedLine NOTIFY selectedLineChanged)
+    Q_PROPERTY(int totalWaiting READ totalWaiting NOTIFY totalWaitingChanged)
+    Q_PROPERTY(int busiestLine READ busiestLine NOTIFY busiestLineChanged)
+public:
+    enum Role {
+        LineNumberRole = Qt::UserRole + 1,
+        TextRole, // StyledText
+        PlainTextRole,
+        WaitingRole, // tasks suspended (or blocking) on this line now
+        BlockingRole, // the line holds the event loop
+        SelectedRole,
+    };
+    Q_ENUM(Role)
+
+    explicit SourceModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    QString fileName() const { return m_fileName; }
+    void setFileName(const QString &fileName);
+    TraceIndex *traceIndex() const { return m_index; }
+    void setTraceIndex(TraceIndex *index);
+    int selectedLine() const noexcept { return m_selectedLine; }
+    void setSelectedLine(int line);
+    int totalWaiting() const noexcept { return m_totalWaiting; }
+    int busiestLine() const noexcept { return m_busiestLine; }
+
+    /// The text of a scenario source file from the resources ("fanout.cpp"); empty if unknown.
+    static QString sourceText(const QString &fileName);
+
+    /// Re-reads the counts from the index.
+    void refreshCounts();
+
+Q_SIGNALS:
+    void fileNameChanged();
+    void traceIndexChanged();
+    void selectedLineChanged();
+    void totalWaitingChanged();
+    void busiestLineChanged();
+
+private:
+    void reload();
+    void rehighlight();
+
+    QString m_fileName;
+    QPointer<TraceIndex> m_index;
+    int m_selectedLine = -1;
+    QStringList m_lines;
+    QStringList m_styled;
+    std::vector<quint32> m_waiting; // per line
+    std::vector<quint8> m_blocking; // per line
+    int m_totalWaiting = 0;
+    int m_busiestLine = -1;
+};
+
+} // namespace awaitscope

@@ -11,8 +11,6 @@ class TestRunController : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
-    void knobs();
-    void commandLineWins();
     void runToTheEnd();
     void stepAndReset();
     void framesAreBatched();
@@ -24,45 +22,6 @@ void TestRunController::initTestCase()
     QStandardPaths::setTestModeEnabled(true); // settings go to a throw-away place
     QCoreApplication::setOrganizationName(QStringLiteral("awaitscope-tests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_runcontroller"));
-}
-
-void TestRunController::knobs()
-{
-    RunController rc;
-    RunSettings &c = *rc.settings();
-    QSignalSpy config(&c, &RunSettings::changed);
-    c.setScenarioIndex(c.scenarios()->rowOf(QStringLiteral("stress")));
-    QCOMPARE(c.scenarioId(), QStringLiteral("stress"));
-    QCOMPARE(c.jobs(), findScenario(QStringLiteral("stress"))->defaultJobs);
-    c.setJobs(5'000'000); // clamped to the scenario's maximum
-    QCOMPARE(c.jobs(), findScenario(QStringLiteral("stress"))->maxJobs);
-    c.setFailureRate(2);
-    QCOMPARE(c.failureRate(), 1.0);
-    c.setSpeed(1000);
-    QCOMPARE(c.speed(), SimClock::MaxSpeed);
-    QVERIFY(config.count() >= 4);
-    QVERIFY(c.runConfig().validate().isEmpty());
-}
-
-void TestRunController::commandLineWins()
-{
-    RunOverrides o;
-    o.scenario = QStringLiteral("fan-out");
-    o.jobs = 7;
-    o.latencyMs = 50;
-    RunController rc;
-    RunSettings &c = *rc.settings();
-    c.applyOverrides(o);
-    QCOMPARE(c.scenarioId(), QStringLiteral("fan-out"));
-    QCOMPARE(c.jobs(), 7);
-    QCOMPARE(c.latencyMs(), 50.0);
-    QCOMPARE(c.speed(), RunSettings::TeachingSpeed); // --speed not given
-    QCOMPARE(c.runConfig().clock, ClockMode::Real);
-    o.speed = 2;
-    o.clock = ClockMode::Virtual;
-    c.applyOverrides(o);
-    QCOMPARE(c.speed(), 2.0);
-    QCOMPARE(c.runConfig().clock, ClockMode::Virtual);
 }
 
 void TestRunController::runToTheEnd()

@@ -33,6 +33,11 @@ QString headlessSummary(const Session &session, qint64 wallMs, bool stopped)
                 .arg(sum.failed)
                 .arg(sum.blockedSections)
                 .arg(ms(sum.blockedNs));
+    if (sum.holds > 0)
+        text +=
+            QStringLiteral("event loop held longer than a frame %1 times, the longest %2 ms of wall time\n")
+                .arg(sum.holds)
+                .arg(ms(sum.longestHoldNs));
     text += QStringLiteral("total time %1 ms simulated, %2 ms wall; awaited %3 ms in all (concurrency %4x)\n")
                 .arg(ms(sum.spanNs))
                 .arg(wallMs)

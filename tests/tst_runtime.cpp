@@ -6,6 +6,7 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 #include <stdexcept>
 
@@ -94,6 +95,23 @@ QCoro::Task<> awaitOutsideTask(Runtime &rt, QString *error)
     } catch (const std::logic_error &e) {
         *error = QString::fromUtf8(e.what());
     }
+}
+
+QCoro::Task<> holdsTheLoop(Runtime &rt, int ms)
+{
+    co_await rt.sleep(0);
+    rt.blocking(QStringLiteral("busy"), [ms] { QThread::msleep(ulong(ms)); });
+}
+
+/// The wall time of every Hold event of a trace, in ms.
+QList<qint64> holdsOf(const Trace &t)
+{
+    QList<qint64> out;
+    for (quint64 i = 0; i < t.size(); ++i) {
+        if (t.at(i).kind() == EventKind::Hold)
+            out << qint64(t.at(i).arg()) / 1000;
+    }
+    return out;
 }
 
 } // namespace
@@ -377,6 +395,33 @@ private Q_SLOTS:
         QCOMPARE(rt.now(), t0 + 50 * Ms);
         QCOMPARE(rt.runningTasks(), 0u);
         QVERIFY(!rt.step());
+    }
+
+    void holdsLongerThanAFrameAreRecorded()
+    {
+        Runtime rt;
+        rt.setClockMode(ClockMode::Virtual);
+        QSignalSpy finished(&rt, &Runtime::allTasksFinished);
+        rt.spawn("long", holdsTheLoop, std::ref(rt), 40);
+        rt.spawn("short", holdsTheLoop, std::ref(rt), 1);
+        QVERIFY(finished.wait(5000));
+        const QList<qint64> holds = holdsOf(rt.trace());
+        QCOMPARE(holds.size(), 1); // the short section held the loop for less than a frame
+        QVERIFY2(holds[0] >= 40, qPrintable(QString::number(holds[0])));
+    }
+
+    void nestedLoopsAreNotHolds()
+    {
+        // A posted callback that spins a nested loop for a while serves the loop meanwhile.
+        Runtime rt;
+        rt.setClockMode(ClockMode::Real);
+        QSignalSpy finished(&rt, &Runtime::allTasksFinished);
+        rt.spawnSync("sync caller", 0, [&rt] {
+            const auto job = rt.spawn("job", sleeper, std::ref(rt), 60 * Ms, 1);
+            QCOMPARE(rt.blockOn(job), 1);
+        });
+        QVERIFY(finished.wait(5000));
+        QVERIFY(holdsOf(rt.trace()).isEmpty());
     }
 };
 

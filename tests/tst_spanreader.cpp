@@ -29,6 +29,10 @@ struct Log : SpanVisitor {
     {
         lines << QStringLiteral("blocked %1 %2-%3 site%4").arg(t).arg(b / Ms).arg(e / Ms).arg(s);
     }
+    void held(TaskId t, qint64 at, qint64 wallNs)
+    {
+        lines << QStringLiteral("held %1 %2 %3").arg(t).arg(at / Ms).arg(wallNs / Ms);
+    }
     void finished(TaskId t, qint64 at, TaskOutcome o)
     {
         lines << QStringLiteral("end %1 %2 o%3").arg(t).arg(at / Ms).arg(int(o));
@@ -86,10 +90,12 @@ void TestSpanReader::blockedSectionsAndOpenSpans()
     trace.append(10 * Ms, a, EventKind::BlockBegin, block);
     trace.append(40 * Ms, a, EventKind::BlockEnd, block);
     trace.append(50 * Ms, b, EventKind::Suspend, wait); // never resumed: the run was stopped
+    trace.append(45 * Ms, a, EventKind::Hold, 30'000); // held the loop for 30 ms of wall time
     trace.append(70 * Ms, a, EventKind::BlockBegin, block); // never ended either
     Log log;
     readSpans(trace, log, true);
     QVERIFY(log.lines.contains(QStringLiteral("blocked 0 10-40 site0")));
+    QVERIFY(log.lines.contains(QStringLiteral("held 0 45 30")));
     // Open spans are closed at the last event's time, in task order, blocks before waits.
     QCOMPARE(
         log.lines.mid(log.lines.size() - 2),

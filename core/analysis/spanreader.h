@@ -22,6 +22,8 @@ struct SpanVisitor {
     void blockBegan(TaskId, qint64, SiteId) { }
     void blockEnded(TaskId, qint64 /*beginNs*/, qint64 /*endNs*/, SiteId) { }
     void finished(TaskId, qint64, TaskOutcome) { }
+    /// The task held the event loop for wallNs of wall time, ending at the given (trace) time.
+    void held(TaskId, qint64, qint64 /*wallNs*/) { }
     /// closeOpen(): a span still open when the trace ends (a run stopped mid-await).
     void unfinished(TaskId, qint64 /*beginNs*/, qint64 /*endNs*/, SiteId, bool /*blocked*/) { }
 };
@@ -87,6 +89,9 @@ public:
         }
         case EventKind::Finish:
             v.finished(e.task, e.timeNs, TaskOutcome(e.arg()));
+            break;
+        case EventKind::Hold:
+            v.held(e.task, e.timeNs, qint64(e.arg()) * 1000);
             break;
         }
     }

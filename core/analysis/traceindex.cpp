@@ -44,6 +44,8 @@ void TraceIndex::clear()
     m_suspended = m_blocked = m_ok = m_failed = m_cancelled = 0;
     m_awaits = m_failedWaits = 0;
     m_awaitedNs = m_blockedNs = 0;
+    m_holds.clear();
+    m_longestHoldNs = 0;
     m_openWaitBeginSum = 0;
     m_openIoWaits = 0;
     Q_EMIT reset();
@@ -201,6 +203,12 @@ struct TraceIndex::Visitor : SpanVisitor {
         x.m_blockedNs += end - begin;
         x.addWaiting(site, -1);
         x.forAncestors(task, [&](DensityHistogram &d) { d.close(DensityHistogram::Block, begin, end); });
+    }
+    void held(TaskId task, qint64 time, qint64 wallNs)
+    {
+        x.m_holds.push_back({task, time, wallNs});
+        x.m_longestHoldNs = std::max(x.m_longestHoldNs, wallNs);
+        x.m_tracks[task].revision = x.m_revision;
     }
     void finished(TaskId task, qint64, TaskOutcome outcome)
     {

@@ -23,6 +23,13 @@ struct Span {
     bool isOpen() const noexcept { return end < 0; }
 };
 
+/// The task held the event loop for wallNs of wall time, until timeNs (trace time).
+struct Hold {
+    TaskId task = NoTask;
+    qint64 timeNs = 0;
+    qint64 wallNs = 0;
+};
+
 /// Everything the window draws for one task, built incrementally from the trace.
 struct TaskTrack {
     SegmentedVector<Span> spans; // in order of begin
@@ -98,6 +105,9 @@ public:
     /// Like awaitedNs, plus the waits still open, counted up to now.
     qint64 awaitedUntil(qint64 now) const;
     qint64 blockedNs() const noexcept { return m_blockedNs; }
+    /// Every time a task held the event loop longer than a frame, in trace order.
+    const std::vector<Hold> &holds() const noexcept { return m_holds; }
+    qint64 longestHoldNs() const noexcept { return m_longestHoldNs; }
 
     /// How many descendants of a task wait or block over time (null for a task with no children).
     const DensityHistogram *density(TaskId task) const
@@ -144,6 +154,8 @@ private:
     quint64 m_failedWaits = 0;
     qint64 m_awaitedNs = 0;
     qint64 m_blockedNs = 0;
+    std::vector<Hold> m_holds;
+    qint64 m_longestHoldNs = 0;
     // Open I/O waits' begin times summed, so awaitedUntil(now) costs O(1).
     qint64 m_openWaitBeginSum = 0;
     quint32 m_openIoWaits = 0;

@@ -2,6 +2,8 @@
 
 #include "spanreader.h"
 
+#include <algorithm>
+
 namespace awaitscope {
 
 namespace {
@@ -22,6 +24,11 @@ struct Totals : SpanVisitor {
     }
     void blockBegan(TaskId, qint64, SiteId) { ++s.blockedSections; }
     void blockEnded(TaskId, qint64 begin, qint64 end, SiteId) { s.blockedNs += end - begin; }
+    void held(TaskId, qint64, qint64 wallNs)
+    {
+        ++s.holds;
+        s.longestHoldNs = std::max(s.longestHoldNs, wallNs);
+    }
 };
 
 } // namespace

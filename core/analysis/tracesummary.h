@@ -17,6 +17,8 @@ struct TraceSummary {
     qint64 awaitedNs = 0; // the sum of every I/O or timer wait: more than the span when concurrent
     qint64 blockedNs = 0;
     qint64 spanNs = 0; // first to last event
+    quint64 holds = 0; // times a task held the event loop longer than a frame
+    qint64 longestHoldNs = 0; // of wall time
 
     /// Awaited time per unit of elapsed time: how many waits overlapped on average.
     double concurrency() const { return spanNs > 0 ? double(awaitedNs) / double(spanNs) : 0.0; }

@@ -6,6 +6,7 @@
 #include <QLoggingCategory>
 #include <QMetaObject>
 #include <QThread>
+#include <optional>
 
 Q_LOGGING_CATEGORY(lcRuntime, "awaitscope.runtime")
 
@@ -54,6 +55,7 @@ Runtime::Runtime(QObject *parent)
     : QObject(parent)
     , m_scheduler(&m_clock)
 {
+    m_wall.start();
     connect(&m_scheduler, &Scheduler::batchFinished, &m_trace, &Trace::flush);
 }
 
@@ -296,6 +298,7 @@ void Runtime::onCallbackWake(void *ctx, WakeReason reason)
             if (gen != rt->m_generation)
                 return;
             CurrentTaskScope scope(&rt->m_scheduler, task);
+            std::optional<HoldScope> hold(std::in_place, rt, task);
             try {
                 fn();
             } catch (const TaskCancelled &) {
@@ -305,6 +308,7 @@ void Runtime::onCallbackWake(void *ctx, WakeReason reason)
                 if (gen == rt->m_generation)
                     rt->endTask(task, TaskOutcome::Error, QString::fromUtf8(e.what()));
             }
+            hold.reset(); // recorded before the trace is flushed
             if (gen == rt->m_generation)
                 rt->m_trace.flush();
         },
@@ -336,6 +340,13 @@ TaskId Runtime::spawnSync(const TaskName &name, qint64 delayNs, std::function<vo
                endTask(task, TaskOutcome::Ok);
            });
     return task;
+}
+
+void Runtime::recordHold(TaskId task, qint64 wallNs)
+{
+    if (wallNs < HoldThresholdNs || task >= m_taskState.size())
+        return;
+    m_trace.append(now(), task, EventKind::Hold, quint32(std::min(wallNs, MaxHoldNs) / 1000));
 }
 
 void Runtime::blockFor(qint64 ns)

@@ -6,6 +6,7 @@
 #include "trace.h"
 
 #include <QCoroTask>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QObject>
 #include <coroutine>
@@ -248,6 +249,11 @@ public:
     /// blocked section of the current task.
     template<typename F>
     auto blocking(const QString &label, F &&fn, std::source_location loc = std::source_location::current());
+    /// Records that the current task held the event loop for wallNs of wall time (ignored below
+    /// HoldThresholdNs). Blocking sections and posted callbacks measure themselves; code that
+    /// runs user callbacks by other means (a script's event loop) reports its own.
+    void recordHold(TaskId task, qint64 wallNs);
+
     /// A synchronous wait inside a blocking section: sleeps the thread for ns of simulated time
     /// (real clock) or moves the clock on (virtual clock). Nothing else runs meanwhile.
     void blockFor(qint64 ns);
@@ -288,6 +294,40 @@ private:
     quint32 m_running = 0;
     quint64 m_generation = 0;
     TaskId m_cancelNext = NoTask; // the next task requestCancelAll() asks, or none
+
+    /// Measures how long synchronous code held the event loop (a blocking section, a posted
+    /// callback), less the time it spent spinning nested loops (which serve the loop), and
+    /// records a Hold. Scopes nest: only the outermost one records.
+    class HoldScope {
+    public:
+        HoldScope(Runtime *rt, TaskId task)
+            : m_rt(rt)
+            , m_task(task)
+            , m_start(rt->m_wall.nsecsElapsed())
+            , m_nestedAtStart(rt->m_nestedWallNs)
+            , m_outer(rt->m_holdDepth++ == 0)
+        {
+        }
+        ~HoldScope()
+        {
+            --m_rt->m_holdDepth;
+            if (m_outer)
+                m_rt->recordHold(
+                    m_task, m_rt->m_wall.nsecsElapsed() - m_start - (m_rt->m_nestedWallNs - m_nestedAtStart));
+        }
+        HoldScope(const HoldScope &) = delete;
+        HoldScope &operator=(const HoldScope &) = delete;
+
+    private:
+        Runtime *m_rt;
+        TaskId m_task;
+        qint64 m_start;
+        qint64 m_nestedAtStart;
+        bool m_outer;
+    };
+    QElapsedTimer m_wall; // started once: the time base of holds
+    qint64 m_nestedWallNs = 0; // wall time spent spinning nested loops, ever
+    int m_holdDepth = 0;
     void requestCancelSlice(quint64 generation);
 };
 
@@ -369,6 +409,7 @@ auto Runtime::blocking(const QString &label, F &&fn, std::source_location loc)
         TaskId task;
         SiteId s;
     } end(this, task, s);
+    const HoldScope hold(this, task); // (destroyed first: the hold ends before the section)
     return fn();
 }
 
@@ -385,7 +426,9 @@ T Runtime::blockOn(const Job<T> &job, std::source_location loc)
         beginNestedWait(task, site(QStringLiteral("QEventLoop::exec() (nested)"), loc, SiteKind::NestedLoop));
         QEventLoop loop;
         state.nestedLoop = &loop;
-        loop.exec();
+        const qint64 spinStart = m_wall.nsecsElapsed();
+        loop.exec(); // (spins the loop: not a hold)
+        m_nestedWallNs += m_wall.nsecsElapsed() - spinStart;
         state.nestedLoop = nullptr;
         if (!endNestedWait(task, gen))
             throw TaskCancelled();

@@ -22,7 +22,13 @@ enum class EventKind : quint8 {
     BlockBegin = 3, // a synchronous section started holding the event loop; arg is the site
     BlockEnd = 4, // that section ended; arg is the site
     Finish = 5, // the task ended; arg is its TaskOutcome
+    Hold = 6, // the task held the event loop for arg microseconds of wall time, ending now
 };
+
+/// Holding the event loop longer than one frame (60 Hz) is what a Hold event records.
+inline constexpr qint64 HoldThresholdNs = 16'700'000;
+/// The longest hold an event can carry (the arg's 28 bits, in microseconds: about 268 s).
+inline constexpr qint64 MaxHoldNs = qint64(0x0fffffff) * 1000;
 
 enum class TaskOutcome : quint8 { Running = 0, Ok = 1, Error = 2, Cancelled = 3 };
 

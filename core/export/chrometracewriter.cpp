@@ -217,6 +217,14 @@ bool ChromeTraceWriter::write(QIODevice *device) const
             out.micros(time) << ",\"name\":\"" << outcomeName(outcome) << "\",\"args\":{\"message\":";
             out.str(t.taskMessage(task)) << "}}";
         }
+        // The loop held longer than a frame: an instant at the end of the hold, with its wall time.
+        void held(TaskId task, qint64 time, qint64 wallNs)
+        {
+            out << ",\n{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"hold\",\"pid\":1,\"tid\":" << qint64(task) + 1
+                << ",\"ts\":";
+            out.micros(time) << R"(,"name":"held the event loop","args":{"wall_us":)" << wallNs / 1000
+                             << "}}";
+        }
         // Awaits still open when the trace ends (a stopped run) are drawn up to its end.
         void unfinished(TaskId task, qint64 begin, qint64 end, SiteId site, bool blocked)
         {

@@ -4,6 +4,8 @@
 #include "responsivenessmonitor.h"
 #include "runcontroller.h"
 #include "runlimits.h"
+#include "viewsettings.h"
+#include "windowexports.h"
 
 #include <QFile>
 #include <QGuiApplication>
@@ -129,6 +131,12 @@ int runApplication(const CommandLineOptions &options, int &argc, char **argv)
     if (!scripted)
         settings.load();
     settings.applyOverrides(effective.given);
+    ViewSettings &view = *ViewSettings::instance();
+    view.setPersistent(!scripted);
+    if (!scripted)
+        view.load();
+    if (options.presenter)
+        view.setPresenter(true);
     ResponsivenessMonitor monitor;
 
     QQmlApplicationEngine engine;
@@ -159,13 +167,19 @@ int runApplication(const CommandLineOptions &options, int &argc, char **argv)
             monitor.recordWork(LagAttribution::FramePoll, end - ns, end);
         });
     }
-    if (options.fullscreen) {
+    if (options.fullscreen || options.presenter) {
         // Without a window manager (a bare X server) the full-screen state alone does not resize.
         if (window->screen())
             window->setGeometry(window->screen()->geometry());
         window->showFullScreen();
-    } else
-        window->show();
+    } else {
+        // The window fills the screen it opens on.
+        if (window->screen())
+            window->setGeometry(window->screen()->availableGeometry());
+        window->showMaximized();
+    }
+    WindowExports exports(controller, *window, {options.exportTrace, options.exportSvg, options.exportPng},
+                          err);
 
     int exitCode = 0;
     if (!options.screenshot.isEmpty()) {
@@ -235,6 +249,7 @@ int runApplication(const CommandLineOptions &options, int &argc, char **argv)
         Qt::QueuedConnection);
 
     const int code = app.exec();
+    exports.finish();
     controller.session().stop();
 
     if (!options.metrics.isEmpty()) {
@@ -249,7 +264,7 @@ int runApplication(const CommandLineOptions &options, int &argc, char **argv)
     }
     if (options.selfTest)
         qInstallMessageHandler(g_previousHandler);
-    return code != 0 ? code : exitCode;
+    return code != 0 ? code : (exitCode != 0 ? exitCode : exports.exitCode());
 }
 
 } // namespace awaitscope

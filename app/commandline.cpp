@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace awaitscope {
 
@@ -93,9 +94,13 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
                                      QStringLiteral("MS"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed. Default: 1."),
                                   QStringLiteral("N"));
-    const QCommandLineOption speed(QStringLiteral("speed"),
-                                   QStringLiteral("Speed factor, 0.05 to 20. Default: 1."),
-                                   QStringLiteral("X"));
+    const QCommandLineOption speed(
+        QStringLiteral("speed"),
+        QStringLiteral("Speed factor, 0.05 to 20. Default: %1 in the window (a 100 ms "
+                       "request takes a second on screen), 1 with --headless "
+                       "(with --clock real).")
+            .arg(limits::WindowSpeed),
+        QStringLiteral("X"));
     const QCommandLineOption clock(
         QStringLiteral("clock"),
         QStringLiteral("real (the window's default) or virtual (instant, deterministic; "
@@ -103,7 +108,20 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         QStringLiteral("real|virtual"));
     const QCommandLineOption exportTrace(
         QStringLiteral("export-trace"),
-        QStringLiteral("Write the run's trace as Chrome Trace Event JSON at exit."), QStringLiteral("FILE"));
+        QStringLiteral("Write the run's trace as Chrome Trace Event JSON when the run ends (or at exit)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption exportSvg(
+        QStringLiteral("export-svg"),
+        QStringLiteral("Window: write the timeline as SVG (for slides) when the run ends."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption exportPng(
+        QStringLiteral("export-png"),
+        QStringLiteral("Window: write a picture of the timeline (PNG) when the run ends."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption presenter(
+        QStringLiteral("presenter"),
+        QStringLiteral(
+            "Presenter mode: full screen, large text, captions, knobs tucked away (F5 in the window)."));
     const QCommandLineOption quitAfter(QStringLiteral("quit-after"),
                                        QStringLiteral("Stop the run and quit after this much wall time."),
                                        QStringLiteral("MS"));
@@ -124,10 +142,10 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         QStringLiteral("self-test"),
         QStringLiteral("Load the real window, run fetch-user briefly, exit 0 if all "
                        "went well."));
-    parser.addOptions({help,    version,     scenario,    list,     jobs,       latency,
-                       jitter,  model,       failureRate, timeout,  seed,       speed,
-                       clock,   exportTrace, quitAfter,   headless, screenshot, screenshotAfter,
-                       metrics, fullscreen,  selfTest});
+    parser.addOptions({help,    version,     scenario,    list,      jobs,       latency,
+                       jitter,  model,       failureRate, timeout,   seed,       speed,
+                       clock,   exportTrace, quitAfter,   headless,  screenshot, screenshotAfter,
+                       metrics, fullscreen,  selfTest,    exportSvg, exportPng,  presenter});
     result.helpText = parser.helpText();
 
     if (!parser.parse(arguments)) {
@@ -291,12 +309,22 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         if (const QString e = checkWritablePath(QStringLiteral("screenshot"), o.screenshot); !e.isEmpty())
             return fail(e);
     }
+    for (const auto &[option, target] :
+         {std::pair{&exportSvg, &o.exportSvg}, std::pair{&exportPng, &o.exportPng}}) {
+        if (!parser.isSet(*option))
+            continue;
+        *target = parser.value(*option);
+        if (const QString e = checkWritablePath(option->names().constFirst(), *target); !e.isEmpty())
+            return fail(e);
+    }
     o.fullscreen = parser.isSet(fullscreen);
+    o.presenter = parser.isSet(presenter);
     o.selfTest = parser.isSet(selfTest);
-    if (o.headless && (o.selfTest || o.fullscreen || !o.screenshot.isEmpty()))
-        return fail(
-            QStringLiteral("--headless has no window: it cannot be combined with --self-test, --fullscreen "
-                           "or --screenshot"));
+    if (o.headless &&
+        (o.selfTest || o.fullscreen || o.presenter || !o.screenshot.isEmpty() || !o.exportSvg.isEmpty() ||
+         !o.exportPng.isEmpty()))
+        return fail(QStringLiteral("--headless has no window: it cannot be combined with --self-test, "
+                                   "--fullscreen, --presenter, --screenshot, --export-svg or --export-png"));
     return result;
 }
 

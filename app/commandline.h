@@ -20,6 +20,9 @@ struct CommandLineOptions {
     qint64 screenshotAfterMs = 2500;
     QString metrics;
     bool fullscreen = false;
+    bool presenter = false; // full screen, large text, captions, knobs tucked away
+    QString exportSvg; // the timeline as SVG, when the window's run ends
+    QString exportPng; // the timeline as PNG, when the window's run ends
     bool selfTest = false;
 };
 

@@ -77,7 +77,9 @@ int runHeadless(const CommandLineOptions &options, QTextStream &out, QTextStream
     out.flush();
     if (!options.exportTrace.isEmpty()) {
         QString error;
-        if (!ChromeTraceWriter(session.runtime().trace()).writeFile(options.exportTrace, &error)) {
+        ChromeTraceWriter writer(session.runtime().trace());
+        writer.setOtherData({{QStringLiteral("run"), session.config().toJson()}});
+        if (!writer.writeFile(options.exportTrace, &error)) {
             err << "awaitscope: --export-trace: " << error << Qt::endl;
             return ExitUsage;
         }

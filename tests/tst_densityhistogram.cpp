@@ -36,6 +36,25 @@ private Q_SLOTS:
         QCOMPARE(block, (std::vector<qint32>{0, 0, 1, 0, 0}));
     }
 
+    void waitsAreKeptPerSite()
+    {
+        DensityHistogram d;
+        // Six sites: the first four seen get a channel each, the rest share "other".
+        for (SiteId site = 10; site < 16; ++site)
+            d.openWait(site, 0);
+        d.closeWait(12, 0, 200 * Us); // buckets 0..1
+        QCOMPARE(d.usedSiteChannels(), DensityHistogram::SiteChannels);
+        QCOMPARE(d.siteOfChannel(0), SiteId(10));
+        QCOMPARE(d.siteOfChannel(3), SiteId(13));
+        QCOMPARE(d.siteOfChannel(DensityHistogram::OtherChannel), DensityHistogram::NoSite);
+        QCOMPARE(d.channelOccupancy(2, 4, Ms), (std::vector<qint32>{1, 1, 0, 0}));
+        QCOMPARE(d.channelOccupancy(0, 4, Ms), (std::vector<qint32>{1, 1, 1, 1}));
+        QCOMPARE(d.channelOccupancy(DensityHistogram::OtherChannel, 2, Ms), (std::vector<qint32>{2, 2}));
+        // Together they are the waits; blocks stay apart.
+        QCOMPARE(d.occupancy(DensityHistogram::Wait, 4, Ms), (std::vector<qint32>{6, 6, 5, 5}));
+        QCOMPARE(d.occupancy(DensityHistogram::Block, 2, Ms), (std::vector<qint32>{0, 0}));
+    }
+
     void shortSpansKeepTheirBucket()
     {
         DensityHistogram d;

@@ -47,6 +47,12 @@ void TestTraceIndex::knownTrace()
     QCOMPARE(index.finishedFailed(), 1u);
     QCOMPARE(index.suspendedNow(), 0u);
     QCOMPARE(index.locationFiles(), QStringList{QStringLiteral("fixture.cpp")});
+    // The failure is counted at its line (21), nothing at the line that went well (20).
+    for (quint32 loc = 0; loc < index.locationCount(); ++loc) {
+        const quint32 line = index.location(loc).line;
+        QCOMPARE(index.outcomesAtLocation(loc).failed, line == 21 ? 1u : 0u);
+        QCOMPARE(index.outcomesAtLocation(loc).total(), line == 21 ? 1u : 0u);
+    }
 }
 
 void TestTraceIndex::incrementalMatchesSummary()

@@ -40,6 +40,9 @@ void TraceIndex::clear()
     m_locationIds.clear();
     m_siteLocation.clear();
     m_locationWaiting.clear();
+    m_locationOutcomes.clear();
+    m_latestWait = {};
+    m_resumes = 0;
     m_lastTime = 0;
     m_suspended = m_blocked = m_ok = m_failed = m_cancelled = 0;
     m_awaits = m_failedWaits = 0;
@@ -93,6 +96,7 @@ void TraceIndex::ensureSites()
             it = m_locationIds.insert(key, quint32(m_locations.size()));
             m_locations.push_back({s.file, s.line});
             m_locationWaiting.push_back(0);
+            m_locationOutcomes.emplace_back();
         }
         m_siteLocation.push_back(*it);
     }
@@ -158,12 +162,14 @@ struct TraceIndex::Visitor : SpanVisitor {
         ++x.m_awaits;
         ++x.m_suspended;
         const SiteKind kind = trace.siteAt(site).kind;
+        if (kind != SiteKind::Join) // a join says less than the wait it mirrors
+            x.m_latestWait = {task, site, time, x.m_resumes};
         if (kind == SiteKind::Wait) {
             x.m_openWaitBeginSum += time;
             ++x.m_openIoWaits;
         }
         if (kind != SiteKind::Join) // a join mirrors another task's waits
-            x.forAncestors(task, [&](DensityHistogram &d) { d.open(DensityHistogram::Wait, time); });
+            x.forAncestors(task, [&](DensityHistogram &d) { d.openWait(site, time); });
     }
     void waitEnded(TaskId task, qint64 begin, qint64 end, SiteId site, WaitResult result)
     {
@@ -174,9 +180,19 @@ struct TraceIndex::Visitor : SpanVisitor {
         t.openWait = -1;
         t.revision = x.m_revision;
         --x.m_suspended;
+        ++x.m_resumes;
         x.addWaiting(site, -1);
         if (result == WaitResult::Failed || result == WaitResult::TimedOut)
             ++x.m_failedWaits;
+        if (site < x.m_siteLocation.size()) {
+            LocationOutcomes &o = x.m_locationOutcomes[x.m_siteLocation[site]];
+            if (result == WaitResult::Failed)
+                ++o.failed;
+            else if (result == WaitResult::TimedOut)
+                ++o.timedOut;
+            else if (result == WaitResult::Cancelled)
+                ++o.cancelled;
+        }
         const SiteKind kind = trace.siteAt(site).kind;
         if (kind == SiteKind::Wait) {
             x.m_awaitedNs += end - begin;
@@ -184,7 +200,7 @@ struct TraceIndex::Visitor : SpanVisitor {
             --x.m_openIoWaits;
         }
         if (kind != SiteKind::Join)
-            x.forAncestors(task, [&](DensityHistogram &d) { d.close(DensityHistogram::Wait, begin, end); });
+            x.forAncestors(task, [&](DensityHistogram &d) { d.closeWait(site, begin, end); });
     }
     void blockBegan(TaskId task, qint64 time, SiteId site)
     {

@@ -82,6 +82,25 @@ public:
     quint32 locationOfSite(SiteId site) const { return m_siteLocation[site]; }
     /// Tasks suspended at (or blocking in) this source line right now.
     quint32 waitingAtLocation(quint32 id) const { return m_locationWaiting[id]; }
+    /// Waits at this source line that ended badly so far, by how (WaitResult Failed, TimedOut,
+    /// Cancelled; Ok counts nothing).
+    struct LocationOutcomes {
+        quint32 failed = 0, timedOut = 0, cancelled = 0;
+        quint32 total() const noexcept { return failed + timedOut + cancelled; }
+    };
+    const LocationOutcomes &outcomesAtLocation(quint32 id) const { return m_locationOutcomes[id]; }
+    /// The latest await that began, joins aside (task NoTask before any), and how many waits had
+    /// ended then.
+    struct LatestWait {
+        TaskId task = NoTask;
+        SiteId site = 0xffffffffu;
+        qint64 timeNs = 0;
+        quint64 resumesBefore = 0;
+    };
+    const LatestWait &latestWait() const noexcept { return m_latestWait; }
+    SiteId latestWaitSite() const noexcept { return m_latestWait.site; }
+    /// Waits that ended so far (each a task resumed by the loop).
+    quint64 resumes() const noexcept { return m_resumes; }
     /// File names (string ids resolved) that sites point at, in order of first use.
     QStringList locationFiles() const;
 
@@ -144,6 +163,9 @@ private:
     QHash<quint64, quint32> m_locationIds;
     std::vector<quint32> m_siteLocation;
     std::vector<quint32> m_locationWaiting;
+    std::vector<LocationOutcomes> m_locationOutcomes;
+    LatestWait m_latestWait;
+    quint64 m_resumes = 0;
     qint64 m_lastTime = 0;
     quint32 m_suspended = 0;
     quint32 m_blocked = 0;

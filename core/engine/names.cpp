@@ -1,6 +1,7 @@
 #include "names.h"
 
 #include <array>
+#include <cmath>
 #include <utility>
 
 namespace awaitscope {
@@ -61,6 +62,30 @@ QLatin1StringView waitResultName(WaitResult result)
 std::optional<WaitResult> waitResultFromName(QLatin1StringView name)
 {
     return valueIn<WaitResult>(Results, name);
+}
+
+QString formatDuration(qint64 ns)
+{
+    const double a = std::abs(double(ns));
+    const auto num = [](double v) {
+        QString s = QString::number(v, 'f', std::abs(v) < 10 ? 2 : (std::abs(v) < 100 ? 1 : 0));
+        if (s.contains(QLatin1Char('.'))) {
+            while (s.endsWith(QLatin1Char('0')))
+                s.chop(1);
+            if (s.endsWith(QLatin1Char('.')))
+                s.chop(1);
+        }
+        return s;
+    };
+    if (ns == 0)
+        return QStringLiteral("0");
+    if (a >= 1e9)
+        return num(double(ns) / 1e9) + QStringLiteral(" s");
+    if (a >= 1e6)
+        return num(double(ns) / 1e6) + QStringLiteral(" ms");
+    if (a >= 1e3)
+        return num(double(ns) / 1e3) + QStringLiteral(" µs");
+    return QString::number(ns) + QStringLiteral(" ns");
 }
 
 } // namespace awaitscope

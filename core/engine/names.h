@@ -6,6 +6,7 @@
 #include "trace.h"
 
 #include <QLatin1StringView>
+#include <QString>
 #include <optional>
 
 namespace awaitscope {
@@ -17,5 +18,9 @@ std::optional<TaskOutcome> outcomeFromName(QLatin1StringView name);
 /// "ok", "failed", "timed out", "cancelled".
 QLatin1StringView waitResultName(WaitResult result);
 std::optional<WaitResult> waitResultFromName(QLatin1StringView name);
+
+/// A duration for people: "250 ms", "1.5 ms", "2 s", "12 µs", three significant digits at most;
+/// zero is "0".
+QString formatDuration(qint64 ns);
 
 } // namespace awaitscope

@@ -19,6 +19,8 @@ inline constexpr quint64 MaxSeed = 2'147'483'647;
 /// The clock's speed factor (real clock): simulated time per unit of wall time.
 inline constexpr double MinSpeed = 0.05;
 inline constexpr double MaxSpeed = 20.0;
+/// The window's pace when --speed is not given: a 100 ms request takes a second on screen.
+inline constexpr double WindowSpeed = 0.1;
 
 /// No scenario takes more jobs than this (each declares its own maximum, at most this).
 inline constexpr int MaxJobs = 1'000'000;

@@ -6,6 +6,7 @@
 
 #include <QFileInfo>
 #include <QIODevice>
+#include <QJsonDocument>
 #include <QSaveFile>
 #include <cstdio>
 #include <vector>
@@ -142,7 +143,10 @@ bool ChromeTraceWriter::write(QIODevice *device) const
         siteLines[s] = escaped(t.string(site.file) + u':' + QString::number(site.line));
     }
 
-    out << R"({"displayTimeUnit":"ms","otherData":{"generator":"Awaitscope"},"traceEvents":[)";
+    QJsonObject other = m_otherData;
+    other.insert(QStringLiteral("generator"), QStringLiteral("Awaitscope"));
+    out << R"({"displayTimeUnit":"ms","otherData":)" << QJsonDocument(other).toJson(QJsonDocument::Compact)
+        << R"(,"traceEvents":[)";
     out << R"({"ph":"M","pid":1,"name":"process_name","args":{"name":"Awaitscope run"}})";
 
     // Lanes: one thread per task, named after it, sorted by id.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QString>
 
 class QIODevice;
@@ -22,6 +23,8 @@ public:
         : m_trace(trace)
     {
     }
+    /// More to say in "otherData" (next to "generator"), e.g. {"run": RunConfig::toJson()}.
+    void setOtherData(const QJsonObject &extra) { m_otherData = extra; }
     /// Streams the JSON to device; false on a write error.
     bool write(QIODevice *device) const;
     /// Writes atomically (QSaveFile): a complete file or none. On failure, error says why.
@@ -29,6 +32,7 @@ public:
 
 private:
     const Trace &m_trace;
+    QJsonObject m_otherData;
 };
 
 } // namespace awaitscope

@@ -56,4 +56,21 @@ void RunOverrides::applyTo(RunConfig &config) const
         config.clock = *clock;
 }
 
+QJsonObject RunConfig::toJson() const
+{
+    return {
+        {QStringLiteral("scenario"), scenario},
+        {QStringLiteral("jobs"), effectiveJobs()},
+        {QStringLiteral("latency_ms"), network.latencyMs},
+        {QStringLiteral("jitter_ms"), network.jitterMs},
+        {QStringLiteral("latency_model"), latencyModelName(network.model)},
+        {QStringLiteral("failure_rate"), network.failureRate},
+        {QStringLiteral("timeout_ms"), network.timeoutMs},
+        {QStringLiteral("seed"), QString::number(seed)},
+        {QStringLiteral("speed"), speed},
+        {QStringLiteral("clock"),
+         clock == ClockMode::Virtual ? QStringLiteral("virtual") : QStringLiteral("real")},
+    };
+}
+
 } // namespace awaitscope

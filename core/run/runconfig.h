@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "network.h"
 
+#include <QJsonObject>
 #include <QString>
 #include <optional>
 
@@ -20,6 +21,9 @@ struct RunConfig {
     /// Empty if the configuration can run, else what is wrong with it.
     QString validate() const;
     int effectiveJobs() const;
+    /// {"scenario", "jobs", "latency_ms", "jitter_ms", "latency_model", "failure_rate",
+    /// "timeout_ms", "seed", "speed", "clock"}: what exports say about the run.
+    QJsonObject toJson() const;
 };
 
 /**

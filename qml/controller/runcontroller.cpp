@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QMetaObject>
+#include <QTimer>
 #include <utility>
 
 namespace awaitscope {
@@ -14,8 +15,12 @@ RunController::RunController(QObject *parent)
 {
     m_view.setTrace(&m_session.runtime().trace());
     m_view.setPrimarySource(m_settings.sourceFile());
-    connect(&m_settings, &RunSettings::scenarioChanged, this,
-            [this] { m_view.setPrimarySource(m_settings.sourceFile()); });
+    // Another scenario: a clean slate (the old run's lanes, code tabs and counts go).
+    connect(&m_settings, &RunSettings::scenarioChanged, this, [this] {
+        if (m_session.isRunning() || m_session.runtime().trace().taskCount() > 0 || m_startPending)
+            reset();
+        m_view.setPrimarySource(m_settings.sourceFile());
+    });
     // Speed applies at once, to the run in progress too.
     connect(&m_settings, &RunSettings::speedChanged, this,
             [this](double speed) { m_session.runtime().setSpeed(speed); });
@@ -66,8 +71,30 @@ bool RunController::run()
 {
     if (stopFirst(AfterStop::Run))
         return true;
+    const RunConfig config = m_settings.runConfig();
     m_finished = m_sessionFinished = false;
-    m_error = m_session.start(m_settings.runConfig());
+    m_view.setFacts({qint64(config.network.latencyMs * 1e6), m_settings.blocksEventLoop()});
+    if (m_settings.blocksEventLoop() && !m_startPending) {
+        // The blocking scenario freezes the loop as it starts: first let the window draw the
+        // cleared view (and the previous run's figures go), so the freeze shows this run only.
+        m_error = config.validate();
+        if (!m_error.isEmpty()) {
+            Q_EMIT stateChanged();
+            return false;
+        }
+        m_session.reset();
+        m_view.reset();
+        m_startPending = true;
+        Q_EMIT stateChanged();
+        QTimer::singleShot(BlockingStartDelayMs, this, [this] {
+            if (!m_startPending)
+                return; // reset meanwhile
+            run();
+            m_startPending = false;
+        });
+        return true;
+    }
+    m_error = m_session.start(config);
     m_view.reset();
     poll();
     if (!m_ticker.isActive())
@@ -116,6 +143,7 @@ void RunController::reset()
     if (stopFirst(AfterStop::Reset))
         return;
     m_session.reset();
+    m_startPending = false;
     m_finished = m_sessionFinished = false;
     m_error.clear();
     m_view.reset();
@@ -150,6 +178,7 @@ void RunController::poll()
     const bool caughtUp = m_view.index()->caughtUp();
     if (m_sessionFinished && caughtUp && !m_finished) {
         m_finished = true;
+        m_view.setEnded(true);
         Q_EMIT stateChanged();
         Q_EMIT runFinished();
     }

@@ -37,6 +37,9 @@ public:
     /// With more running tasks than this, Run and Reset first stop the run over several frames
     /// (Session::requestStop) instead of unwinding every task at once: a million took 1.5 s.
     static constexpr int AsyncStopTasks = 10'000;
+    /// How long the blocking scenario waits before it starts (and freezes the loop): a few
+    /// frames, so the cleared view is on screen first.
+    static constexpr int BlockingStartDelayMs = 80;
 
     explicit RunController(QObject *parent = nullptr);
     ~RunController() override;
@@ -86,6 +89,7 @@ private:
     bool m_finished = false;
     bool m_sessionFinished = false;
     AfterStop m_afterStop = AfterStop::Nothing;
+    bool m_startPending = false; // the blocking scenario's start, after BlockingStartDelayMs
     QString m_error;
 };
 

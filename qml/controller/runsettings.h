@@ -1,6 +1,7 @@
 #pragma once
 
 #include "runconfig.h"
+#include "runlimits.h"
 #include "scenario.h"
 #include "scenariomodel.h"
 
@@ -39,8 +40,8 @@ class RunSettings : public QObject {
     Q_PROPERTY(int seed READ seed WRITE setSeed NOTIFY changed)
     Q_PROPERTY(double speed READ speed WRITE setSpeed NOTIFY changed)
 public:
-    /// The window's pace when --speed is not given: a 100 ms request takes a second on screen.
-    static constexpr double TeachingSpeed = 0.1;
+    /// The window's pace when --speed is not given (limits::WindowSpeed).
+    static constexpr double TeachingSpeed = limits::WindowSpeed;
 
     explicit RunSettings(QObject *parent = nullptr);
 

@@ -10,6 +10,7 @@ RunView::RunView(QObject *parent)
     : QObject(parent)
 {
     m_lanes.setIndex(&m_index);
+    m_wall.start();
 }
 
 void RunView::setTrace(const Trace *trace)
@@ -36,16 +37,42 @@ bool RunView::update(qint64 budgetNs, qint64 nowNs)
         updateSourceFiles();
     if (fresh)
         updateSourceWaiting();
-    if (fresh || moved)
+    if (fresh || moved) {
+        updateCaption();
         Q_EMIT frame();
+    }
     return fresh;
+}
+
+void RunView::setEnded(bool ended)
+{
+    if (ended == m_ended)
+        return;
+    m_ended = ended;
+    updateCaption();
+}
+
+void RunView::updateCaption()
+{
+    const QString caption = m_index.trace() && m_index.taskCount() > 0
+        ? m_narrator.update(m_index, m_ended && m_index.caughtUp(), m_wall.nsecsElapsed())
+        : QString();
+    if (caption != m_caption) {
+        m_caption = caption;
+        Q_EMIT captionChanged();
+    }
 }
 
 void RunView::reset()
 {
     m_now = 0; // (the index forgets everything by itself when its trace is cleared)
+    m_ended = false;
+    const Narrator::RunFacts facts = m_narrator.facts();
+    m_narrator.reset();
+    m_narrator.setFacts(facts);
     updateSourceFiles();
     updateSourceWaiting();
+    updateCaption();
     Q_EMIT frame();
 }
 

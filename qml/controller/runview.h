@@ -1,8 +1,10 @@
 #pragma once
 
 #include "lanemodel.h"
+#include "narrator.h"
 #include "traceindex.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QStringList>
 #include <QtQml/qqmlregistration.h>
@@ -38,6 +40,10 @@ class RunView : public QObject {
     Q_PROPERTY(QStringList sourceFiles READ sourceFiles NOTIFY sourceFilesChanged)
     Q_PROPERTY(QList<int> sourceWaiting READ sourceWaiting NOTIFY sourceWaitingChanged)
     Q_PROPERTY(int busiestSource READ busiestSource NOTIFY sourceWaitingChanged)
+    /// The longest the loop was held (wall time) so far in this run: the freeze, after it ended.
+    Q_PROPERTY(double longestHoldNs READ longestHoldNs NOTIFY frame)
+    /// One sentence narrating the run (Narrator), for the caption strip.
+    Q_PROPERTY(QString caption READ caption NOTIFY captionChanged)
 public:
     explicit RunView(QObject *parent = nullptr);
 
@@ -77,6 +83,13 @@ public:
     /// The source file with the most tasks waiting now (kept while nothing waits).
     int busiestSource() const noexcept { return m_busiestSource; }
 
+    double longestHoldNs() const { return double(m_index.longestHoldNs()); }
+    QString caption() const { return m_caption; }
+    /// What the run was asked to do, for the narration.
+    void setFacts(const Narrator::RunFacts &facts) { m_narrator.setFacts(facts); }
+    /// The run has ended (the narration says how it went).
+    void setEnded(bool ended);
+
     /// Forgets what was shown (the trace was cleared): counters at zero, the clock at 0.
     void reset();
 
@@ -85,10 +98,12 @@ Q_SIGNALS:
     void frame();
     void sourceFilesChanged();
     void sourceWaitingChanged();
+    void captionChanged();
 
 private:
     void updateSourceFiles();
     void updateSourceWaiting();
+    void updateCaption();
 
     TraceIndex m_index;
     LaneModel m_lanes;
@@ -97,6 +112,10 @@ private:
     QStringList m_sourceFiles;
     QList<int> m_sourceWaiting;
     int m_busiestSource = 0;
+    Narrator m_narrator;
+    QString m_caption;
+    QElapsedTimer m_wall;
+    bool m_ended = false;
 };
 
 } // namespace awaitscope

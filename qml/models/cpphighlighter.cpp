@@ -28,7 +28,8 @@ QString escaped(QStringView text)
 {
     QString out;
     out.reserve(text.size() + 8);
-    for (const QChar c : text) {
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
         switch (c.unicode()) {
         case '&':
             out += QStringLiteral("&amp;");
@@ -43,7 +44,10 @@ QString escaped(QStringView text)
             out += QStringLiteral("&quot;");
             break;
         case ' ':
-            out += QStringLiteral("&nbsp;");
+            // Runs of spaces keep their width (non-breaking); the last space of a run is a plain
+            // one, where a long line may wrap (between tokens, never inside one).
+            out += i + 1 < text.size() && text[i + 1] == QLatin1Char(' ') ? QStringLiteral("&nbsp;")
+                                                                          : QStringLiteral(" ");
             break;
         case '\t':
             out += QStringLiteral("&nbsp;&nbsp;&nbsp;&nbsp;");
@@ -140,6 +144,15 @@ QString highlightCppLine(const QString &line, const CodeColors &colors, bool *in
                 out += coloured(word, colors.type);
             else
                 out += escaped(word);
+            i = j;
+            continue;
+        }
+        if (c == QLatin1Char(' ')) {
+            // A run of spaces as one piece: it keeps its width, and may wrap at its end only.
+            qsizetype j = i;
+            while (j < n && line.at(j) == QLatin1Char(' '))
+                ++j;
+            out += escaped(QStringView(line).mid(i, j - i));
             i = j;
             continue;
         }

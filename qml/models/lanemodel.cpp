@@ -56,6 +56,8 @@ QVariant LaneModel::data(const QModelIndex &idx, int role) const
         return track.openWait >= 0;
     case MessageRole:
         return trace->taskMessage(task);
+    case SpanRowRole:
+        return idx.row() - laneStart(idx.row());
     default:
         return {};
     }
@@ -66,7 +68,7 @@ QHash<int, QByteArray> LaneModel::roleNames() const
     return {
         {TaskIdRole, "taskId"},         {NameRole, "name"},         {DepthRole, "depth"},
         {ChildCountRole, "childCount"}, {ExpandedRole, "expanded"}, {OutcomeRole, "outcome"},
-        {SuspendedRole, "suspended"},   {MessageRole, "message"},
+        {SuspendedRole, "suspended"},   {MessageRole, "message"},   {SpanRowRole, "spanRow"},
     };
 }
 
@@ -88,6 +90,39 @@ bool LaneModel::isAggregate(int row) const
     return !m_index->track(task).children.empty() && !isExpanded(task);
 }
 
+int LaneModel::laneStart(int row) const
+{
+    const TaskId task = taskAtRow(row);
+    const int first = task == NoTask ? -1 : rowOfTask(int(task));
+    return first >= 0 ? first : row;
+}
+
+QVariantList LaneModel::densityLegend(int row) const
+{
+    QVariantList out;
+    const TaskId task = taskAtRow(row);
+    if (!m_index || !m_index->trace() || task >= m_index->taskCount())
+        return out;
+    const DensityHistogram *density = m_index->density(task);
+    if (!density)
+        return out;
+    const Trace &trace = *m_index->trace();
+    for (int c = 0; c < density->usedSiteChannels(); ++c) {
+        const SiteId site = density->siteOfChannel(c);
+        if (site >= trace.siteCount())
+            continue;
+        const Site &s = trace.siteAt(site);
+        out.append(
+            QVariantMap{{QStringLiteral("channel"), c},
+                        {QStringLiteral("label"), tr("line %1 · %2").arg(s.line).arg(trace.string(s.label))},
+                        {QStringLiteral("file"), trace.string(s.file)}});
+    }
+    if (density->usedSiteChannels() >= DensityHistogram::SiteChannels)
+        out.append(QVariantMap{{QStringLiteral("channel"), DensityHistogram::OtherChannel},
+                               {QStringLiteral("label"), tr("other lines")}});
+    return out;
+}
+
 int LaneModel::rowOfTask(int task) const
 {
     if (task < 0 || std::size_t(task) >= m_rowOf.size())
@@ -104,6 +139,8 @@ void LaneModel::rebuild(std::vector<TaskId> &rows) const
     std::vector<std::pair<TaskId, std::size_t>> stack;
     for (const TaskId root : m_index->roots()) {
         rows.push_back(root);
+        if (!m_index->track(root).children.empty() && !isExpanded(root))
+            rows.insert(rows.end(), AggregateRows - 1, root);
         stack.emplace_back(root, 0);
         while (!stack.empty()) {
             auto &[task, next] = stack.back();
@@ -115,7 +152,18 @@ void LaneModel::rebuild(std::vector<TaskId> &rows) const
             const TaskId child = t.children[next++];
             rows.push_back(child);
             stack.emplace_back(child, 0);
+            if (!m_index->track(child).children.empty() && !isExpanded(child))
+                rows.insert(rows.end(), AggregateRows - 1, child);
         }
+    }
+}
+
+void LaneModel::indexRows()
+{
+    m_rowOf.assign(m_index ? m_index->taskCount() : 0, -1);
+    for (std::size_t r = 0; r < m_rows.size(); ++r) {
+        if (m_rows[r] < m_rowOf.size() && m_rowOf[m_rows[r]] < 0)
+            m_rowOf[m_rows[r]] = qint32(r);
     }
 }
 
@@ -132,11 +180,7 @@ void LaneModel::applyRows(std::vector<TaskId> rows)
         beginResetModel();
         m_rows = std::move(rows);
     }
-    m_rowOf.assign(m_index ? m_index->taskCount() : 0, -1);
-    for (std::size_t r = 0; r < m_rows.size(); ++r) {
-        if (m_rows[r] < m_rowOf.size())
-            m_rowOf[m_rows[r]] = qint32(r);
-    }
+    indexRows();
     if (prefix)
         endInsertRows();
     else
@@ -196,9 +240,7 @@ void LaneModel::setExpanded(int row, bool expanded)
     // Always a reset: rows appear or vanish in the middle.
     beginResetModel();
     m_rows = std::move(rows);
-    m_rowOf.assign(m_index->taskCount(), -1);
-    for (std::size_t r = 0; r < m_rows.size(); ++r)
-        m_rowOf[m_rows[r]] = qint32(r);
+    indexRows();
     endResetModel();
     ++m_layoutRevision;
     Q_EMIT countChanged();

@@ -30,6 +30,7 @@ public:
         OutcomeRole, // "running", "ok", "error", "cancelled"
         SuspendedRole, // waiting at an await right now
         MessageRole, // the error message, if any
+        SpanRowRole, // 0 for a lane's first row; 1.. for the further rows of a tall (density) lane
     };
     Q_ENUM(Role)
 
@@ -50,6 +51,12 @@ public:
     }
     /// True if the row stands for its descendants too (collapsed, with children).
     bool isAggregate(int row) const;
+    /// A collapsed group's lane is AggregateRows rows tall (its density needs the room); its task
+    /// fills them all. The first row of the lane that holds `row`, and how many rows it spans.
+    int laneStart(int row) const;
+    int laneRows(int row) const { return isAggregate(row) ? AggregateRows : 1; }
+    /// What a tall lane's density shows, for its legend: [{channel, label}] per await site.
+    Q_INVOKABLE QVariantList densityLegend(int row) const;
     bool isExpanded(TaskId task) const;
     /// Bumped whenever rows move: the timeline rebuilds its geometry then.
     quint64 layoutRevision() const noexcept { return m_layoutRevision; }
@@ -66,6 +73,7 @@ public:
     void refresh();
 
     static constexpr std::size_t AutoCollapseChildren = 2000;
+    static constexpr int AggregateRows = 6; // its name, its scale, four lines of legend
 
 Q_SIGNALS:
     void countChanged();
@@ -75,6 +83,7 @@ private:
     void rebuild(std::vector<TaskId> &rows) const;
     void applyRows(std::vector<TaskId> rows);
     void onReset();
+    void indexRows();
 
     QPointer<TraceIndex> m_index;
     std::vector<TaskId> m_rows;

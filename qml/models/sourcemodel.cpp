@@ -41,6 +41,21 @@ QVariant SourceModel::data(const QModelIndex &idx, int role) const
         return m_blocking[std::size_t(row)] != 0;
     case SelectedRole:
         return row + 1 == m_selectedLine;
+    case IndentRole:
+        return int(m_indent[std::size_t(row)]);
+    case FailuresRole:
+        return int(m_outcomes[std::size_t(row)].total());
+    case FailureTextRole: {
+        const TraceIndex::LocationOutcomes &o = m_outcomes[std::size_t(row)];
+        QStringList parts;
+        if (o.failed)
+            parts << tr("%n failed", nullptr, int(o.failed));
+        if (o.timedOut)
+            parts << tr("%n timed out", nullptr, int(o.timedOut));
+        if (o.cancelled)
+            parts << tr("%n cancelled", nullptr, int(o.cancelled));
+        return parts.join(QStringLiteral(", "));
+    }
     default:
         return {};
     }
@@ -49,7 +64,8 @@ QVariant SourceModel::data(const QModelIndex &idx, int role) const
 QHash<int, QByteArray> SourceModel::roleNames() const
 {
     return {{LineNumberRole, "lineNumber"}, {TextRole, "styledText"},   {PlainTextRole, "plainText"},
-            {WaitingRole, "waiting"},       {BlockingRole, "blocking"}, {SelectedRole, "selected"}};
+            {WaitingRole, "waiting"},       {BlockingRole, "blocking"}, {SelectedRole, "selected"},
+            {IndentRole, "indent"},         {FailuresRole, "failures"}, {FailureTextRole, "failureText"}};
 }
 
 QString SourceModel::sourceText(const QString &fileName)
@@ -108,6 +124,8 @@ void SourceModel::reload()
     m_lines = text.isEmpty() ? QStringList() : text.split(QLatin1Char('\n'));
     m_waiting.assign(std::size_t(m_lines.size()), 0);
     m_blocking.assign(std::size_t(m_lines.size()), 0);
+    m_outcomes.assign(std::size_t(m_lines.size()), {});
+    m_latestLine = -1;
     rehighlight();
     endResetModel();
     refreshCounts();
@@ -118,23 +136,42 @@ void SourceModel::rehighlight()
     const CodeColors &colors = Theme::instance()->code();
     bool inComment = false;
     m_styled.clear();
-    for (const QString &line : std::as_const(m_lines))
-        m_styled << highlightCppLine(line, colors, &inComment);
+    m_indent.clear();
+    for (const QString &line : std::as_const(m_lines)) {
+        // The indentation becomes a hanging indent in the view: wrapped lines keep the shape of
+        // the code (a callback pyramid stays a pyramid).
+        quint32 columns = 0;
+        qsizetype i = 0;
+        for (; i < line.size() && (line[i] == QLatin1Char(' ') || line[i] == QLatin1Char('\t')); ++i)
+            columns += line[i] == QLatin1Char('\t') ? 4 : 1;
+        m_indent.push_back(columns);
+        m_styled << highlightCppLine(QStringView(line).mid(i).toString(), colors, &inComment);
+    }
 }
 
 void SourceModel::refreshCounts()
 {
     std::vector<quint32> waiting(std::size_t(m_lines.size()), 0);
     std::vector<quint8> blocking(std::size_t(m_lines.size()), 0);
+    std::vector<TraceIndex::LocationOutcomes> outcomes(std::size_t(m_lines.size()));
+    int latest = -1;
     if (m_index && m_index->trace()) {
         const Trace &trace = *m_index->trace();
         for (quint32 loc = 0; loc < m_index->locationCount(); ++loc) {
             const auto &l = m_index->location(loc);
-            const quint32 n = m_index->waitingAtLocation(loc);
-            if (n == 0 || l.line < 1 || l.line > quint32(m_lines.size()) ||
-                trace.string(l.file) != m_fileName)
+            if (l.line < 1 || l.line > quint32(m_lines.size()) || trace.string(l.file) != m_fileName)
                 continue;
-            waiting[l.line - 1] += n;
+            waiting[l.line - 1] += m_index->waitingAtLocation(loc);
+            const TraceIndex::LocationOutcomes &o = m_index->outcomesAtLocation(loc);
+            outcomes[l.line - 1].failed += o.failed;
+            outcomes[l.line - 1].timedOut += o.timedOut;
+            outcomes[l.line - 1].cancelled += o.cancelled;
+        }
+        const SiteId last = m_index->latestWaitSite();
+        if (last < trace.siteCount()) {
+            const Site &s = trace.siteAt(last);
+            if (s.line >= 1 && s.line <= quint32(m_lines.size()) && trace.string(s.file) == m_fileName)
+                latest = int(s.line);
         }
         // Blocked sections hold the loop: mark those lines so the pane can say so.
         for (SiteId site = 0; m_index->blockedNow() > 0 && site < m_index->siteCount(); ++site) {
@@ -154,11 +191,18 @@ void SourceModel::refreshCounts()
             most = waiting[i];
             busiest = int(i) + 1;
         }
-        if (waiting[i] != m_waiting[i] || blocking[i] != m_blocking[i]) {
+        if (waiting[i] != m_waiting[i] || blocking[i] != m_blocking[i] ||
+            outcomes[i].total() != m_outcomes[i].total()) {
             m_waiting[i] = waiting[i];
             m_blocking[i] = blocking[i];
-            Q_EMIT dataChanged(index(int(i)), index(int(i)), {WaitingRole, BlockingRole});
+            m_outcomes[i] = outcomes[i];
+            Q_EMIT dataChanged(index(int(i)), index(int(i)),
+                               {WaitingRole, BlockingRole, FailuresRole, FailureTextRole});
         }
+    }
+    if (latest > 0 && latest != m_latestLine) {
+        m_latestLine = latest;
+        Q_EMIT latestLineChanged();
     }
     if (total != m_totalWaiting) {
         m_totalWaiting = total;

@@ -24,6 +24,8 @@ class SourceModel : public QAbstractListModel {
     Q_PROPERTY(int selectedLine READ selectedLine WRITE setSelectedLine NOTIFY selectedLineChanged)
     Q_PROPERTY(int totalWaiting READ totalWaiting NOTIFY totalWaitingChanged)
     Q_PROPERTY(int busiestLine READ busiestLine NOTIFY busiestLineChanged)
+    /// The line of this file the latest await began on (what a step just did).
+    Q_PROPERTY(int latestLine READ latestLine NOTIFY latestLineChanged)
 public:
     enum Role {
         LineNumberRole = Qt::UserRole + 1,
@@ -32,6 +34,9 @@ public:
         WaitingRole, // tasks suspended (or blocking) on this line now
         BlockingRole, // the line holds the event loop
         SelectedRole,
+        IndentRole, // leading columns (tabs count 4): shown as a hanging indent, not in TextRole
+        FailuresRole, // waits on this line that failed, timed out or were cancelled so far
+        FailureTextRole, // how they ended, in words
     };
     Q_ENUM(Role)
 
@@ -49,6 +54,7 @@ public:
     void setSelectedLine(int line);
     int totalWaiting() const noexcept { return m_totalWaiting; }
     int busiestLine() const noexcept { return m_busiestLine; }
+    int latestLine() const noexcept { return m_latestLine; }
 
     /// The text of a scenario source file from the resources ("fanout.cpp"); empty if unknown.
     static QString sourceText(const QString &fileName);
@@ -62,6 +68,7 @@ Q_SIGNALS:
     void selectedLineChanged();
     void totalWaitingChanged();
     void busiestLineChanged();
+    void latestLineChanged();
 
 private:
     void reload();
@@ -74,8 +81,11 @@ private:
     QStringList m_styled;
     std::vector<quint32> m_waiting; // per line
     std::vector<quint8> m_blocking; // per line
+    std::vector<quint32> m_indent; // per line
+    std::vector<TraceIndex::LocationOutcomes> m_outcomes; // per line
     int m_totalWaiting = 0;
     int m_busiestLine = -1;
+    int m_latestLine = -1;
 };
 
 } // namespace awaitscope

@@ -140,7 +140,6 @@ void ResponsivenessMonitor::recordWork(LagAttribution::Work kind, qint64 beginNs
 
 void ResponsivenessMonitor::addFrame(double ms)
 {
-    m_frameMs = ms;
     push(m_frames, m_frameHead, float(ms), HistorySize);
     if (m_allFrames.size() < MaxKeptSamples)
         m_allFrames.push_back(float(ms));
@@ -185,7 +184,7 @@ void ResponsivenessMonitor::clear()
     m_frameHead = m_lagHead = 0;
     m_allFrames.clear();
     m_allLags.clear();
-    m_frameMs = m_lagMs = 0;
+    m_lagMs = 0;
     m_lastFrameNs = m_lastProbeNs = -1;
     m_attribution.clear();
     {
@@ -208,14 +207,30 @@ double ResponsivenessMonitor::recentMaxLagMs() const
     return recentMax(m_lags, m_lagHead, 60);
 }
 
-double ResponsivenessMonitor::fps() const
+double ResponsivenessMonitor::frameMs() const
 {
     const std::vector<float> h = ordered(m_frames, m_frameHead);
-    const std::size_t n = std::min<std::size_t>(h.size(), 30);
+    const std::size_t n = std::min<std::size_t>(h.size(), FpsWindow);
     double sum = 0;
     for (std::size_t i = h.size() - n; i < h.size(); ++i)
         sum += double(h[i]);
-    return sum > 0 ? 1000.0 * double(n) / sum : 0.0;
+    return n > 0 ? sum / double(n) : 0.0;
+}
+
+double ResponsivenessMonitor::fps() const
+{
+    const double ms = frameMs();
+    return ms > 0 ? 1000.0 / ms : 0.0;
+}
+
+double ResponsivenessMonitor::shownMaxLagMs() const
+{
+    return recentMax(m_lags, m_lagHead, HistorySize);
+}
+
+double ResponsivenessMonitor::shownMaxFrameMs() const
+{
+    return recentMax(m_frames, m_frameHead, HistorySize);
 }
 
 std::vector<float> ResponsivenessMonitor::history(Series series) const

@@ -33,6 +33,9 @@ class ResponsivenessMonitor : public QObject {
     Q_PROPERTY(double recentMaxFrameMs READ recentMaxFrameMs NOTIFY readoutChanged)
     Q_PROPERTY(double recentMaxLagMs READ recentMaxLagMs NOTIFY readoutChanged)
     Q_PROPERTY(double fps READ fps NOTIFY readoutChanged)
+    /// The largest sample of each graph's history (what its scale must reach).
+    Q_PROPERTY(double shownMaxLagMs READ shownMaxLagMs NOTIFY readoutChanged)
+    Q_PROPERTY(double shownMaxFrameMs READ shownMaxFrameMs NOTIFY readoutChanged)
     Q_PROPERTY(int frameCount READ frameCount NOTIFY readoutChanged)
 public:
     static constexpr int ProbeIntervalMs = 16;
@@ -48,11 +51,16 @@ public:
     QQuickWindow *window() const { return m_window; }
     void setWindow(QQuickWindow *window);
 
-    double frameMs() const noexcept { return m_frameMs; }
+    /// The mean frame time over the last FpsWindow frames: the same frames fps() counts, so
+    /// the two figures always agree (1000 / frameMs == fps).
+    double frameMs() const;
+    static constexpr std::size_t FpsWindow = 30;
     double lagMs() const noexcept { return m_lagMs; }
     double recentMaxFrameMs() const;
     double recentMaxLagMs() const;
     double fps() const;
+    double shownMaxLagMs() const;
+    double shownMaxFrameMs() const;
     int frameCount() const noexcept { return int(m_allFrames.size()); }
 
     /// The last HistorySize samples of a series, oldest first.
@@ -107,7 +115,6 @@ private:
     QElapsedTimer m_clock;
     qint64 m_lastProbeNs = -1;
     qint64 m_lastFrameNs = -1;
-    double m_frameMs = 0;
     double m_lagMs = 0;
     std::vector<float> m_frames; // ring
     std::vector<float> m_lags; // ring

@@ -17,6 +17,8 @@ struct CodeColors {
 
     static const CodeColors &light();
     static const CodeColors &dark();
+    static const CodeColors &highContrastLight();
+    static const CodeColors &highContrastDark();
 };
 
 } // namespace awaitscope

@@ -34,7 +34,7 @@ Theme *Theme::create(QQmlEngine *, QJSEngine *)
 
 bool Theme::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == qApp && event->type() == QEvent::ApplicationPaletteChange)
+    if (watched == qApp && event->type() == QEvent::ApplicationPaletteChange && !m_applyingPalette)
         updateFromPalette();
     return QObject::eventFilter(watched, event);
 }
@@ -43,11 +43,19 @@ void Theme::updateFromPalette()
 {
     // (Without a QGuiApplication, as in GUI-less tests, there is no palette: light.)
     const bool gui = qobject_cast<QGuiApplication *>(QCoreApplication::instance()) != nullptr;
-    const bool dark = gui && QGuiApplication::palette().color(QPalette::Window).lightnessF() < 0.5;
+    if (gui)
+        m_systemPalette = QGuiApplication::palette();
+    const bool dark = gui && m_systemPalette.color(QPalette::Window).lightnessF() < 0.5;
     if (dark == m_dark && m_revision > 1)
         return;
     m_dark = dark;
     apply();
+}
+
+QColor Theme::densityColor(int channel) const
+{
+    const auto &d = m_timeline->density;
+    return d[std::size_t(std::clamp<int>(channel, 0, int(d.size()) - 1))];
 }
 
 void Theme::setFontScale(double scale)
@@ -59,11 +67,30 @@ void Theme::setFontScale(double scale)
     apply();
 }
 
+void Theme::setHighContrast(bool on)
+{
+    if (on == m_highContrast)
+        return;
+    m_highContrast = on;
+    if (qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
+        m_applyingPalette = true;
+        QGuiApplication::setPalette(on ? highContrastPalette(m_dark) : m_systemPalette);
+        m_applyingPalette = false;
+    }
+    apply();
+}
+
 void Theme::apply()
 {
-    m_colors = m_dark ? &ThemeColors::dark() : &ThemeColors::light();
-    m_timeline = m_dark ? &TimelineColors::dark() : &TimelineColors::light();
-    m_code = m_dark ? &CodeColors::dark() : &CodeColors::light();
+    if (m_highContrast) {
+        m_colors = m_dark ? &ThemeColors::highContrastDark() : &ThemeColors::highContrastLight();
+        m_timeline = m_dark ? &TimelineColors::highContrastDark() : &TimelineColors::highContrastLight();
+        m_code = m_dark ? &CodeColors::highContrastDark() : &CodeColors::highContrastLight();
+    } else {
+        m_colors = m_dark ? &ThemeColors::dark() : &ThemeColors::light();
+        m_timeline = m_dark ? &TimelineColors::dark() : &TimelineColors::light();
+        m_code = m_dark ? &CodeColors::dark() : &CodeColors::light();
+    }
     ++m_revision;
     Q_EMIT changed();
 }

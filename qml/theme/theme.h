@@ -5,6 +5,7 @@
 #include "timelinecolors.h"
 
 #include <QObject>
+#include <QPalette>
 #include <QtQml/qqmlregistration.h>
 
 class QQmlEngine;
@@ -12,17 +13,22 @@ class QJSEngine;
 
 namespace awaitscope {
 
+/// The application palette of the high-contrast theme (palettes.cpp).
+QPalette highContrastPalette(bool dark);
+
 /**
  * Every colour, font size and spacing of the window, in one object that QML (the `Theme`
  * singleton) and the scene-graph items read alike. Light or dark follows the application palette
  * (Qt 6.4 has no colour-scheme API: a dark window background means dark). Sizes grow with
- * fontScale.
+ * fontScale. High contrast swaps every set (and the application palette, so the controls follow)
+ * for one with stronger colours and black or white backgrounds, for projectors.
  */
 class Theme : public QObject {
     Q_OBJECT
     QML_ELEMENT
     QML_SINGLETON
     Q_PROPERTY(bool dark READ dark NOTIFY changed)
+    Q_PROPERTY(bool highContrast READ highContrast WRITE setHighContrast NOTIFY changed)
     Q_PROPERTY(double fontScale READ fontScale WRITE setFontScale NOTIFY changed)
     Q_PROPERTY(awaitscope::ThemeColors colors READ colors NOTIFY changed)
     Q_PROPERTY(int fontSize READ fontSize NOTIFY changed)
@@ -47,6 +53,8 @@ public:
     bool dark() const noexcept { return m_dark; }
     double fontScale() const noexcept { return m_fontScale; }
     void setFontScale(double scale);
+    bool highContrast() const noexcept { return m_highContrast; }
+    void setHighContrast(bool on);
     const ThemeColors &colors() const noexcept { return *m_colors; }
     const TimelineColors &timeline() const noexcept { return *m_timeline; }
     const CodeColors &code() const noexcept { return *m_code; }
@@ -60,6 +68,9 @@ public:
     double rowHeight() const { return 28.0 * m_fontScale; } // a timeline lane
     int spacing() const { return scaled(8); }
     int padding() const { return scaled(8); }
+
+    /// The colour of a tall lane's density channel (the same as the timeline draws it).
+    Q_INVOKABLE QColor densityColor(int channel) const;
 
     /// Bumped whenever anything changed: what caches of derived values compare against.
     quint64 revision() const noexcept { return m_revision; }
@@ -78,6 +89,9 @@ private:
     void apply();
 
     bool m_dark = false;
+    bool m_highContrast = false;
+    bool m_applyingPalette = false; // our own palette change is not the system's
+    QPalette m_systemPalette;
     double m_fontScale = 1.0;
     const ThemeColors *m_colors;
     const TimelineColors *m_timeline;

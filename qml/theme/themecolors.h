@@ -22,6 +22,12 @@ struct ThemeColors {
     Q_PROPERTY(QColor codeBlocking MEMBER codeBlocking)
     Q_PROPERTY(QColor codeSelected MEMBER codeSelected)
     Q_PROPERTY(QColor codeSelectedBorder MEMBER codeSelectedBorder)
+    Q_PROPERTY(QColor codeFailed MEMBER codeFailed)
+    Q_PROPERTY(QColor timedOut MEMBER timedOut)
+    Q_PROPERTY(QColor cancelled MEMBER cancelled)
+    Q_PROPERTY(QColor hold MEMBER hold)
+    Q_PROPERTY(QColor caption MEMBER caption)
+    Q_PROPERTY(QColor captionText MEMBER captionText)
     Q_PROPERTY(QColor framesGraph MEMBER framesGraph)
     Q_PROPERTY(QColor lagGraph MEMBER lagGraph)
     Q_PROPERTY(QColor gridLine MEMBER gridLine)
@@ -37,6 +43,12 @@ public:
     QColor codeBlocking; // background of a code line that holds the loop
     QColor codeSelected; // background of the line picked by the user
     QColor codeSelectedBorder;
+    QColor codeFailed; // background of a code line where a wait failed, timed out or was cancelled
+    QColor timedOut;
+    QColor cancelled;
+    QColor hold; // the loop was held: the freeze marker and its caption
+    QColor caption; // the caption strip's background
+    QColor captionText;
     QColor framesGraph;
     QColor lagGraph;
     QColor gridLine; // threshold lines of the graphs
@@ -46,6 +58,8 @@ public:
 
     static const ThemeColors &light();
     static const ThemeColors &dark();
+    static const ThemeColors &highContrastLight();
+    static const ThemeColors &highContrastDark();
 };
 
 } // namespace awaitscope

@@ -24,6 +24,15 @@ void QuadBatch::addRect(float x0, float y0, float x1, float y1, VertexColor c)
     m_vertices.insert(m_vertices.end(), {p[0], p[1], p[2], p[1], p[3], p[2]});
 }
 
+void QuadBatch::addQuad(QPointF a, QPointF b, QPointF c, QPointF d, VertexColor color)
+{
+    QSGGeometry::ColoredPoint2D p[4];
+    const QPointF corners[4] = {a, b, c, d};
+    for (int i = 0; i < 4; ++i)
+        p[i].set(float(corners[i].x()), float(corners[i].y()), color.r, color.g, color.b, color.a);
+    m_vertices.insert(m_vertices.end(), {p[0], p[1], p[2], p[0], p[2], p[3]});
+}
+
 int QuadBatch::commit(QSGNode *parent) const
 {
     const int needed = int((m_vertices.size() + MaxVertices - 1) / MaxVertices);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QColor>
+#include <QPointF>
 #include <QSGGeometry>
 #include <vector>
 
@@ -25,6 +26,8 @@ public:
     static constexpr int MaxVertices = 65'532; // a multiple of 6, below 65,535
 
     void addRect(float x0, float y0, float x1, float y1, VertexColor c);
+    /// Any convex quadrilateral, corners in order around it.
+    void addQuad(QPointF a, QPointF b, QPointF c, QPointF d, VertexColor color);
     void clear() { m_vertices.clear(); }
     std::size_t quadCount() const noexcept { return m_vertices.size() / VerticesPerQuad; }
     std::size_t vertexCount() const noexcept { return m_vertices.size(); }

@@ -1,4 +1,5 @@
 #include "geometrybatch.h"
+#include "timelinemarks.h"
 #include "timelinepasses.h"
 
 #include <algorithm>
@@ -94,17 +95,15 @@ void buildLanePass(QuadBatch &bars, QuadBatch &marks, const TimelineFrame &f, co
         if (s.kind == Span::Block) {
             waits.flush();
             bars.addRect(x0, y0 + 2, std::max(x1, x0 + 1), y0 + h - 2, c);
+            marks::hatch(marks, x0, y0 + 2, x1, y0 + h - 2, h / 2, style.blockHatch);
             continue;
         }
         waits.add(x0, x1, c);
         if (aggregate)
             continue;
-        // The resume: a tick, or a wider mark for a failure or a cancellation.
-        const bool failed = s.result == WaitResult::Failed || s.result == WaitResult::TimedOut;
-        const bool cancelled = s.result == WaitResult::Cancelled;
-        if (failed || cancelled) {
-            marks.addRect(x1 - 1.5f, y0 + 1, x1 + 1.5f, y0 + h - 1,
-                          failed ? style.errorMark : style.cancelMark);
+        // The resume: a tick, or the outcome's own shape (cross, diamond, slash).
+        if (s.result != WaitResult::Ok) {
+            marks::outcome(marks, s.result, x1, mid, std::min(7.0f, h / 2 - 3), style.markColor(s.result));
             lastTick = x1;
         } else if (x1 - lastTick >= 1.0f) {
             marks.addRect(x1 - 1.0f, y0 + 2, x1 + 1.0f, y0 + h - 2, style.tick);
@@ -113,13 +112,13 @@ void buildLanePass(QuadBatch &bars, QuadBatch &marks, const TimelineFrame &f, co
     }
     waits.flush();
 
-    // How the task ended: a square for an error or a cancellation.
+    // How the task ended: a cross for an error, a slash for a cancellation.
     if (info.outcome == TaskOutcome::Error || info.outcome == TaskOutcome::Cancelled) {
         if (info.endNs <= f.playhead) {
-            const float x = px(info.endNs);
-            const float r = std::min(5.0f, h / 4);
-            const VertexColor c = info.outcome == TaskOutcome::Error ? style.errorMark : style.cancelMark;
-            marks.addRect(x - r, mid - r, x + r, mid + r, c);
+            const WaitResult shape =
+                info.outcome == TaskOutcome::Error ? WaitResult::Failed : WaitResult::Cancelled;
+            marks::outcome(marks, shape, px(info.endNs), mid, std::min(8.0f, h / 2 - 2),
+                           style.markColor(shape));
         }
     }
 }

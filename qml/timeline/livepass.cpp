@@ -15,7 +15,7 @@ void buildBackPass(QuadBatch &batch, const TimelineFrame &f, const std::vector<P
             const float y = float(row * f.rowHeight - f.contentY);
             const float y1 = y + float(f.rowHeight);
             const TaskId task = f.lanes->taskAtRow(row);
-            if (row % 2 == 1)
+            if (f.lanes->laneStart(row) % 2 == 1) // a tall lane keeps one colour
                 batch.addRect(0, y, w, y1, style.stripe);
             if (int(task) == f.selectedTask)
                 batch.addRect(0, y, w, y1, style.selected);
@@ -44,8 +44,8 @@ void buildLivePass(QuadBatch &batch, const TimelineFrame &f)
         const float h = float(f.rowHeight);
         for (int row = f.firstVisibleRow(); row <= f.lastVisibleRow(); ++row) {
             const TaskId task = f.lanes->taskAtRow(row);
-            if (task >= f.index->taskCount())
-                continue;
+            if (task >= f.index->taskCount() || f.lanes->laneStart(row) != row)
+                continue; // (the further rows of a tall lane hold its density only)
             const float y0 = float(row * f.rowHeight - f.contentY);
             const TaskTrack &tr = f.index->track(task);
             const TaskInfo &info = trace.task(task);
@@ -80,6 +80,21 @@ void buildLivePass(QuadBatch &batch, const TimelineFrame &f)
                 if (highlighted) // an outline over the await picked in the code pane
                     batch.addRect(x0, y0 + 1, x1, y0 + 4, style.highlight);
             }
+        }
+    }
+    // Where the loop was held longer than a frame: a bar over the lane, and a flag on top.
+    if (f.isValid()) {
+        for (const Hold &hold : f.index->holds()) {
+            if (hold.timeNs > f.playhead)
+                break;
+            const int row = f.lanes->rowOfTask(int(hold.task));
+            const double hx = timemath::timeToPixel(hold.timeNs, f.view, w);
+            if (row < 0 || hx < -10 || hx > w + 10)
+                continue;
+            const float y0 = float(row * f.rowHeight - f.contentY);
+            const float x = float(hx);
+            batch.addRect(x - 2, y0, x + 2, y0 + float(f.rowHeight), style.hold);
+            batch.addQuad({x - 7, y0}, {x + 7, y0}, {x + 7, y0}, {x, y0 + 8}, style.hold);
         }
     }
     const double x = timemath::timeToPixel(f.playhead, f.view, w);

@@ -17,6 +17,7 @@ TimelineItem::TimelineItem(QQuickItem *parent)
     , m_zoom(new TimelineZoomControl(this))
     , m_labels(new LabelModel(this))
     , m_ticks(new LabelModel(this))
+    , m_holdLabels(new LabelModel(this))
     , m_style(TimelineStyle::from(Theme::instance()->timeline()))
 {
     setFlag(ItemHasContents, true);
@@ -100,6 +101,14 @@ void TimelineItem::changed()
 {
     polish();
     update();
+}
+
+void TimelineItem::setDensityPeak(int peak)
+{
+    if (m_densityPeak == peak)
+        return;
+    m_densityPeak = peak;
+    Q_EMIT densityPeakChanged();
 }
 
 void TimelineItem::setRowHeight(double h)
@@ -210,6 +219,7 @@ void TimelineItem::wheelEvent(QWheelEvent *event)
 
 void TimelineItem::mousePressEvent(QMouseEvent *event)
 {
+    forceActiveFocus(Qt::MouseFocusReason); // off any control: the window's keys work again
     m_pressed = true;
     m_dragging = false;
     m_pressPos = m_lastDragPos = event->position();
@@ -286,6 +296,7 @@ void TimelineItem::updatePolish()
     const TimelineFrame f = frame();
     m_ticks->setLabels(timelinelabels::ticks(f));
     m_labels->setLabels(timelinelabels::barLabels(f));
+    m_holdLabels->setLabels(timelinelabels::holdLabels(f));
 }
 
 // --- scene graph (render thread, GUI thread blocked) ----------------------------------------
@@ -359,6 +370,15 @@ QSGNode *TimelineItem::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
         buildBlock(f, root, block);
     }
 
+    qint32 peak = 0;
+    for (const auto *block : root->blocks)
+        peak = std::max(peak, block->densityPeak);
+    if (peak != m_densityPeak) {
+        // (The GUI thread is blocked here: tell it once this frame is done.)
+        QMetaObject::invokeMethod(
+            this, [this, peak] { setDensityPeak(peak); }, Qt::QueuedConnection);
+    }
+
     QuadBatch back;
     buildBackPass(back, f, m_ticks->labels());
     back.commit(root->back);
@@ -378,13 +398,23 @@ void TimelineItem::buildBlock(const TimelineFrame &f, TimelineRootNode *root,
     const BuildScale scale{root->origin, root->nsPerPx};
     const int first = block->index * BlockRows;
     const int last = std::min(m_lanes->count() - 1, first + BlockRows - 1);
+    block->densityPeak = 0;
     for (int row = first; row <= last; ++row) {
         const float y0 = float(double(row - first) * m_rowHeight);
+        const int start = m_lanes->laneStart(row);
         if (m_lanes->isAggregate(row)) {
             aggregate = true;
-            buildDensityPass(bars, f, scale, row, y0);
+            // A tall lane: drawn once per block, clipped to the block's rows.
+            if (row == start || row == first) {
+                const float top = float(double(start - first) * m_rowHeight);
+                const float h = float(m_rowHeight) * float(m_lanes->laneRows(row));
+                const DensityBox box{top + 14, top + h - 3, 0.0f, float(double(BlockRows) * m_rowHeight)};
+                block->densityPeak = std::max(block->densityPeak,
+                                              buildDensityPass(bars, f, scale, m_lanes->taskAtRow(row), box));
+            }
         }
-        buildLanePass(bars, marks, f, scale, row, y0, &clipped);
+        if (row == start)
+            buildLanePass(bars, marks, f, scale, row, y0, &clipped);
     }
     block->dependsOnPlayhead = clipped || aggregate;
     block->dependsOnView = aggregate;

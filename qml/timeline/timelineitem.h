@@ -38,10 +38,13 @@ class TimelineItem : public QQuickItem {
     Q_PROPERTY(int highlightLine READ highlightLine WRITE setHighlightLine NOTIFY highlightChanged)
     Q_PROPERTY(awaitscope::LabelModel *labels READ labels CONSTANT)
     Q_PROPERTY(awaitscope::LabelModel *ticks READ ticks CONSTANT)
+    Q_PROPERTY(awaitscope::LabelModel *holdLabels READ holdLabels CONSTANT)
     Q_PROPERTY(bool hovering READ hovering NOTIFY hoverChanged)
     Q_PROPERTY(double hoverX READ hoverX NOTIFY hoverChanged)
     Q_PROPERTY(double hoverY READ hoverY NOTIFY hoverChanged)
     Q_PROPERTY(QString hoverText READ hoverText NOTIFY hoverChanged)
+    /// The top of the tall lanes' density scale: the most tasks waiting at once in the view.
+    Q_PROPERTY(int densityPeak READ densityPeak NOTIFY densityPeakChanged)
 public:
     static constexpr int BlockRows = 32;
 
@@ -64,6 +67,7 @@ public:
     void setHighlightLine(int line);
     LabelModel *labels() const noexcept { return m_labels; }
     LabelModel *ticks() const noexcept { return m_ticks; }
+    LabelModel *holdLabels() const noexcept { return m_holdLabels; }
     bool hovering() const noexcept { return m_hovering; }
     double hoverX() const noexcept { return m_hoverPos.x(); }
     double hoverY() const noexcept { return m_hoverPos.y(); }
@@ -78,6 +82,8 @@ public:
     /// Scrolls so the task's lane is visible.
     Q_INVOKABLE void revealTask(int task);
 
+    int densityPeak() const noexcept { return m_densityPeak; }
+
     /// The text a hover at (x, y) shows (empty over nothing).
     QString describeAt(double x, double y) const;
 
@@ -89,6 +95,7 @@ Q_SIGNALS:
     void selectedTaskChanged();
     void highlightChanged();
     void hoverChanged();
+    void densityPeakChanged();
     /// A lane was clicked; file and line are those of the await under the pointer, if any.
     void taskClicked(int task, const QString &file, int line);
 
@@ -111,6 +118,7 @@ private:
     void onLanesChanged();
     void onThemeChanged();
     void clampContentY();
+    void setDensityPeak(int peak);
     void changed(); // polish + update
     void buildBlock(const TimelineFrame &f, TimelineRootNode *root, TimelineRootNode::Block *block) const;
 
@@ -118,6 +126,7 @@ private:
     TimelineZoomControl *m_zoom;
     LabelModel *m_labels;
     LabelModel *m_ticks;
+    LabelModel *m_holdLabels;
     TimelineStyle m_style;
     quint64 m_styleRevision = 1;
     double m_rowHeight = 28.0;
@@ -125,6 +134,7 @@ private:
     int m_selectedTask = -1;
     QString m_highlightFile;
     int m_highlightLine = -1;
+    int m_densityPeak = 0;
 
     bool m_hovering = false;
     QPointF m_hoverPos;

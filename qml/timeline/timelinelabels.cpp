@@ -26,7 +26,7 @@ std::vector<PlacedLabel> barLabels(const TimelineFrame &f)
     const double w = f.width;
     for (int row = f.firstVisibleRow(); row <= f.lastVisibleRow() && int(labels.size()) < MaxLabels; ++row) {
         const TaskId task = f.lanes->taskAtRow(row);
-        if (task >= f.index->taskCount())
+        if (task >= f.index->taskCount() || f.lanes->laneStart(row) != row)
             continue;
         const double y = row * f.rowHeight - f.contentY;
         for (const Span &s : f.index->track(task).spans) {
@@ -43,6 +43,26 @@ std::vector<PlacedLabel> barLabels(const TimelineFrame &f)
             if (int(labels.size()) >= MaxLabels)
                 break;
         }
+    }
+    return labels;
+}
+
+std::vector<PlacedLabel> holdLabels(const TimelineFrame &f)
+{
+    std::vector<PlacedLabel> labels;
+    if (!f.isValid())
+        return labels;
+    for (const Hold &hold : f.index->holds()) {
+        if (hold.timeNs > f.playhead || int(labels.size()) >= MaxLabels)
+            break;
+        const int row = f.lanes->rowOfTask(int(hold.task));
+        const double x = timemath::timeToPixel(hold.timeNs, f.view, f.width);
+        if (row < 0 || x < 0 || x > f.width)
+            continue;
+        // Wall time: the simulated clock does not see how long the loop was really held.
+        labels.push_back(
+            {x, row * f.rowHeight - f.contentY, 0.0,
+             QStringLiteral("held the loop %1 (wall)").arg(timemath::formatDuration(hold.wallNs))});
     }
     return labels;
 }

@@ -21,6 +21,10 @@ std::vector<PlacedLabel> ticks(const TimelineFrame &f);
 /// each await waits on.
 std::vector<PlacedLabel> barLabels(const TimelineFrame &f);
 
+/// Where a task held the event loop longer than a frame: at the hold's time on its lane, with its
+/// wall-clock duration.
+std::vector<PlacedLabel> holdLabels(const TimelineFrame &f);
+
 } // namespace timelinelabels
 
 } // namespace awaitscope

@@ -20,6 +20,7 @@ public:
         qint64 playhead = 0;
         bool dependsOnPlayhead = false; // clipped by the playhead, or aggregates open waits
         bool dependsOnView = false; // aggregates: density binned over the visible range
+        qint32 densityPeak = 0; // the top of its densities' scale
         int builds = 0;
     };
 

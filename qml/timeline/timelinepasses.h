@@ -17,9 +17,17 @@ class QuadBatch;
 void buildLanePass(QuadBatch &bars, QuadBatch &marks, const TimelineFrame &f, const BuildScale &scale,
                    int row, float y0, bool *clipped);
 
+/// Where a tall lane's density goes: bars stand on `bottom` and reach `top` at the peak; only
+/// the part between clipTop and clipBottom (the rows of the block being built) is drawn.
+struct DensityBox {
+    float top, bottom, clipTop, clipBottom;
+};
+
 /// An aggregate lane: how many descendants wait (or block) over the visible range, one bin per
-/// pixel, from the index's density histogram.
-void buildDensityPass(QuadBatch &bars, const TimelineFrame &f, const BuildScale &scale, int row, float y0);
+/// pixel, stacked by await site, from the index's density histogram. Returns the peak drawn
+/// (the top of the scale).
+qint32 buildDensityPass(QuadBatch &bars, const TimelineFrame &f, const BuildScale &scale, TaskId task,
+                        const DensityBox &box);
 
 /// Row stripes, the selection, the highlighted lanes and the grid (item coordinates).
 void buildBackPass(QuadBatch &batch, const TimelineFrame &f, const std::vector<PlacedLabel> &ticks);

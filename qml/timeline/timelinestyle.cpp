@@ -5,10 +5,34 @@ namespace awaitscope {
 TimelineStyle TimelineStyle::from(const TimelineColors &c)
 {
     const auto v = [](const QColor &color) { return VertexColor::from(color); };
-    return {v(c.stripe),   v(c.selected), v(c.highlightRow), v(c.grid),       v(c.wait),
-            v(c.join),     v(c.nested),   v(c.block),        v(c.failed),     v(c.cancelled),
-            v(c.tick),     v(c.lifeline), v(c.errorMark),    v(c.cancelMark), v(c.highlight),
-            v(c.playhead), v(c.density),  v(c.densityBlock)};
+    TimelineStyle s{
+        .stripe = v(c.stripe),
+        .selected = v(c.selected),
+        .highlightRow = v(c.highlightRow),
+        .grid = v(c.grid),
+        .wait = v(c.wait),
+        .join = v(c.join),
+        .nested = v(c.nested),
+        .block = v(c.block),
+        .blockHatch = v(c.blockHatch),
+        .failed = v(c.failed),
+        .timedOut = v(c.timedOut),
+        .cancelled = v(c.cancelled),
+        .tick = v(c.tick),
+        .lifeline = v(c.lifeline),
+        .errorMark = v(c.errorMark),
+        .timeoutMark = v(c.timeoutMark),
+        .cancelMark = v(c.cancelMark),
+        .highlight = v(c.highlight),
+        .playhead = v(c.playhead),
+        .hold = v(c.hold),
+        .densityBlock = v(c.densityBlock),
+        .densityAxis = v(c.densityAxis),
+        .density = {},
+    };
+    for (std::size_t i = 0; i < c.density.size(); ++i)
+        s.density[i] = v(c.density[i]);
+    return s;
 }
 
 VertexColor TimelineStyle::spanColor(const Span &span, SiteKind siteKind) const
@@ -16,8 +40,10 @@ VertexColor TimelineStyle::spanColor(const Span &span, SiteKind siteKind) const
     if (span.kind == Span::Block)
         return block;
     if (!span.isOpen()) {
-        if (span.result == WaitResult::Failed || span.result == WaitResult::TimedOut)
+        if (span.result == WaitResult::Failed)
             return failed;
+        if (span.result == WaitResult::TimedOut)
+            return timedOut;
         if (span.result == WaitResult::Cancelled)
             return cancelled;
     }
@@ -32,6 +58,18 @@ VertexColor TimelineStyle::spanColor(const Span &span, SiteKind siteKind) const
         break;
     }
     return wait;
+}
+
+VertexColor TimelineStyle::markColor(WaitResult result) const
+{
+    switch (result) {
+    case WaitResult::TimedOut:
+        return timeoutMark;
+    case WaitResult::Cancelled:
+        return cancelMark;
+    default:
+        return errorMark;
+    }
 }
 
 } // namespace awaitscope

@@ -71,6 +71,7 @@ void TimelineZoomControl::keepPlayheadInView()
 
 void TimelineZoomControl::zoomAt(double x, double width, double factor)
 {
+    markAdjusted();
     setView(timemath::zoomAround(m_view, x, width, factor));
 }
 
@@ -86,6 +87,7 @@ void TimelineZoomControl::panBy(double dx, double width)
 {
     if (dx == 0.0)
         return;
+    markAdjusted();
     setFollow(false);
     setView(timemath::panBy(m_view, dx, width));
 }
@@ -93,6 +95,33 @@ void TimelineZoomControl::panBy(double dx, double width)
 void TimelineZoomControl::panByPage(double pages, double width)
 {
     panBy(-pages * width * 0.8, width);
+}
+
+void TimelineZoomControl::markAdjusted()
+{
+    if (m_userAdjusted)
+        return;
+    m_userAdjusted = true;
+    Q_EMIT adjustedChanged();
+}
+
+void TimelineZoomControl::restart()
+{
+    if (m_userAdjusted) {
+        m_userAdjusted = false;
+        Q_EMIT adjustedChanged();
+    }
+    setFollow(true);
+    setPlayhead(0);
+    setView({0, DefaultViewNs});
+}
+
+void TimelineZoomControl::runEnded()
+{
+    if (m_userAdjusted)
+        return;
+    setFollow(false);
+    fitAll();
 }
 
 void TimelineZoomControl::fitAll()

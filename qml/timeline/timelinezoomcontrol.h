@@ -24,9 +24,13 @@ class TimelineZoomControl : public QObject {
     Q_PROPERTY(double viewDuration READ viewDurationAsDouble WRITE setViewDuration NOTIFY viewChanged)
     Q_PROPERTY(double playhead READ playheadAsDouble WRITE setPlayhead NOTIFY playheadChanged)
     Q_PROPERTY(bool follow READ follow WRITE setFollow NOTIFY followChanged)
+    /// The user zoomed or panned during this run: the run's end leaves the view alone then.
+    Q_PROPERTY(bool userAdjusted READ userAdjusted NOTIFY adjustedChanged)
 public:
     /// Where the playhead sits in a followed view, as a fraction of its width.
     static constexpr double FollowAt = 0.9;
+    /// The view of a run that just started.
+    static constexpr qint64 DefaultViewNs = 500'000'000;
 
     explicit TimelineZoomControl(QObject *parent = nullptr);
 
@@ -57,20 +61,28 @@ public:
     Q_INVOKABLE void panByPage(double pages, double width);
     /// Shows the whole run so far (at least a millisecond).
     Q_INVOKABLE void fitAll();
+    bool userAdjusted() const noexcept { return m_userAdjusted; }
+    /// A new run: following from 0 again, the default zoom, nothing adjusted.
+    Q_INVOKABLE void restart();
+    /// The run ended: fit it, unless the user zoomed or panned meanwhile.
+    Q_INVOKABLE void runEnded();
 
 Q_SIGNALS:
     void traceChanged();
     void viewChanged();
     void playheadChanged();
     void followChanged();
+    void adjustedChanged();
 
 private:
     void keepPlayheadInView();
+    void markAdjusted();
 
     qint64 m_traceEnd = 0;
-    timemath::View m_view{0, 500'000'000};
+    timemath::View m_view{0, DefaultViewNs};
     qint64 m_playhead = 0;
     bool m_follow = true;
+    bool m_userAdjusted = false;
 };
 
 } // namespace awaitscope

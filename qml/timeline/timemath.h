@@ -1,5 +1,7 @@
 #pragma once
 
+#include "names.h"
+
 // Time <-> pixel arithmetic of the timeline: pure functions, tested with data-driven rows.
 // Times are qint64 nanoseconds of simulated time; pixels are doubles in item coordinates.
 
@@ -96,26 +98,7 @@ inline qint64 firstTick(const View &v, qint64 step)
 }
 
 /// "250 ms", "1.5 s", "12 us": a duration with the unit its size deserves.
-inline QString formatDuration(qint64 ns)
-{
-    const double a = std::abs(double(ns));
-    const auto num = [](double v) {
-        QString s = QString::number(v, 'f', v < 10 ? 2 : (v < 100 ? 1 : 0));
-        if (s.contains(QLatin1Char('.'))) {
-            while (s.endsWith(QLatin1Char('0')))
-                s.chop(1);
-            if (s.endsWith(QLatin1Char('.')))
-                s.chop(1);
-        }
-        return s;
-    };
-    if (a >= 1e9)
-        return num(double(ns) / 1e9) + QStringLiteral(" s");
-    if (a >= 1e6)
-        return num(double(ns) / 1e6) + QStringLiteral(" ms");
-    if (a >= 1e3)
-        return num(double(ns) / 1e3) + QStringLiteral(" µs");
-    return QString::number(ns) + QStringLiteral(" ns");
-}
+/// (The one formatter lives in core: names.h.)
+using awaitscope::formatDuration;
 
 } // namespace awaitscope::timemath

@@ -5,16 +5,21 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Awaitscope
 
-// The running scenario's C++ source, with the lines where tasks are suspended right now.
+// The running scenario's source, following the run: the lines where tasks wait right now (with
+// how many), the line a step just reached, and the lines where waits failed, timed out or were
+// cancelled (hover for how many). Long lines wrap between tokens with a hanging indent, so the
+// shape of the code survives a narrow pane.
 Frame {
     id: pane
 
     required property RunController controller
 
-    // Shows the file where most tasks wait, until the user picks a tab (F follows again).
+    // Shows the file and line where most tasks wait (or the latest await, when paused or
+    // stepping), until the user picks a tab or a line (F follows again).
     property bool followBusiest: true
 
     signal linePicked(string file, int line)
+    signal focusReturned
 
     function showLine(file: string, line: int): void {
         const tab = pane.controller.view.sourceIndexOf(file)
@@ -25,6 +30,16 @@ Frame {
         source.selectedLine = line
         code.positionViewAtIndex(line - 1, ListView.Contain)
     }
+    // The line the run is at: where most wait while it runs, the latest await when it stands.
+    function followedLine(): int {
+        const stepping = pane.controller.paused || !pane.controller.running
+        return stepping && source.latestLine > 0 ? source.latestLine : source.busiestLine
+    }
+    function follow(): void {
+        const line = pane.followedLine()
+        if (pane.followBusiest && line > 0)
+            code.positionViewAtIndex(line - 1, ListView.Contain)
+    }
 
     padding: 0
 
@@ -32,8 +47,21 @@ Frame {
         id: source
         traceIndex: pane.controller.view.index
         fileName: pane.controller.view.sourceFiles[tabs.currentIndex] ?? ""
-        // While following, keep the line where most tasks wait in view.
-        onBusiestLineChanged: if (pane.followBusiest && source.busiestLine > 0) code.positionViewAtIndex(source.busiestLine - 1, ListView.Contain)
+        onBusiestLineChanged: pane.follow()
+        onLatestLineChanged: pane.follow()
+        onModelReset: followLater.restart()
+    }
+    Connections {
+        target: pane.controller
+        function onStateChanged(): void {
+            followLater.restart()
+        }
+    }
+    // After the rows are laid out.
+    Timer {
+        id: followLater
+        interval: 0
+        onTriggered: pane.follow()
     }
 
     ColumnLayout {
@@ -43,6 +71,7 @@ Frame {
         TabBar {
             id: tabs
             Layout.fillWidth: true
+            focusPolicy: Qt.NoFocus
 
             Binding on currentIndex {
                 when: pane.followBusiest
@@ -54,8 +83,9 @@ Frame {
                     required property string modelData
                     required property int index
                     readonly property int waiting: pane.controller.view.sourceWaiting[index] ?? 0
-                    text: waiting > 0 ? qsTr("%1  ·  %2 waiting").arg(modelData).arg(waiting) : modelData
-                    width: Math.max(200, implicitWidth)
+                    focusPolicy: Qt.NoFocus
+                    text: waiting > 0 ? qsTr("%1 · %L2 waiting").arg(modelData).arg(waiting) : modelData
+                    width: implicitWidth
                     onClicked: pane.followBusiest = false
                 }
             }
@@ -63,6 +93,7 @@ Frame {
 
         ListView {
             id: code
+            objectName: "codeView"
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
@@ -71,26 +102,41 @@ Frame {
             // created then would be cancelled against the empty model (a Qt warning).
             cacheBuffer: 0
             boundsBehavior: Flickable.StopAtBounds
-            ScrollBar.vertical: ScrollBar {}
+            ScrollBar.vertical: ScrollBar {
+                focusPolicy: Qt.NoFocus
+            }
+
+            // One column of the code font: the unit of the hanging indent.
+            TextMetrics {
+                id: column
+                font.family: "monospace"
+                font.pixelSize: Theme.codeFontSize
+                text: "m"
+            }
 
             delegate: Rectangle {
                 id: row
                 required property int lineNumber
                 required property string styledText
+                required property int indent
                 required property int waiting
                 required property bool blocking
                 required property bool selected
+                required property int failures
+                required property string failureText
+                readonly property bool atLine: pane.controller.paused && source.latestLine === row.lineNumber
                 width: code.width
-                height: Math.max(lineText.implicitHeight, badge.implicitHeight) + 4
+                height: Math.max(lineText.implicitHeight, badges.implicitHeight) + 4
                 color: row.blocking ? Theme.colors.codeBlocking
                      : row.waiting > 0 ? Theme.colors.codeWaiting
+                     : row.failures > 0 ? Theme.colors.codeFailed
                      : row.selected ? Theme.colors.codeSelected : "transparent"
-                border.color: row.selected ? Theme.colors.codeSelectedBorder : "transparent"
-                border.width: row.selected ? 2 : 0
+                border.color: row.selected || row.atLine ? Theme.colors.codeSelectedBorder : "transparent"
+                border.width: row.selected || row.atLine ? 2 : 0
 
                 Text {
                     id: number
-                    width: 44
+                    width: 3.2 * Theme.codeFontSize
                     y: 2
                     horizontalAlignment: Text.AlignRight
                     text: row.lineNumber
@@ -102,43 +148,68 @@ Frame {
                 Text {
                     id: lineText
                     anchors.left: number.right
-                    anchors.leftMargin: 12
-                    anchors.right: parent.right
-                    anchors.rightMargin: 8
+                    anchors.leftMargin: Theme.spacing
+                    anchors.right: badges.left
+                    anchors.rightMargin: Theme.spacing
                     y: 2
+                    // The indentation is a padding: wrapped parts start under the code, not at 0.
+                    leftPadding: row.indent * column.advanceWidth
                     textFormat: Text.StyledText
                     text: row.styledText
                     color: pane.palette.windowText
-                    wrapMode: Text.Wrap
+                    wrapMode: Text.WordWrap
                     font.family: "monospace"
                     font.pixelSize: Theme.codeFontSize
                 }
-                Label {
-                    id: badge
-                    visible: row.waiting > 0
-                    // After the code when it fits, else over the line's end.
-                    x: Math.min(lineText.x + lineText.contentWidth + 16, row.width - width - 8)
-                    anchors.bottom: parent.bottom
-                    anchors.bottomMargin: 3
-                    leftPadding: 8
-                    rightPadding: 8
-                    topPadding: 1
-                    bottomPadding: 1
-                    font.pixelSize: Theme.smallFontSize
-                    font.bold: true
-                    color: Theme.colors.onAccent
-                    text: row.blocking ? qsTr("%1 blocking here").arg(row.waiting)
-                                       : (row.waiting === 1 ? qsTr("1 task waiting here")
-                                                            : qsTr("%1 tasks waiting here").arg(row.waiting))
-                    background: Rectangle {
-                        radius: height / 2
-                        color: row.blocking ? Theme.colors.warning : Theme.colors.accent
+                Column {
+                    id: badges
+                    anchors.right: parent.right
+                    anchors.rightMargin: Theme.spacing
+                    y: 2
+                    spacing: 2
+                    width: Math.max(waitBadge.visible ? waitBadge.implicitWidth : 0,
+                                    failBadge.visible ? failBadge.implicitWidth : 0)
+                    Label {
+                        id: waitBadge
+                        visible: row.waiting > 0
+                        leftPadding: 8
+                        rightPadding: 8
+                        font.pixelSize: Theme.smallFontSize
+                        font.bold: true
+                        color: Theme.colors.onAccent
+                        text: row.blocking ? qsTr("%L1 blocking").arg(row.waiting)
+                                           : qsTr("%L1 waiting").arg(row.waiting)
+                        background: Rectangle {
+                            radius: height / 2
+                            color: row.blocking ? Theme.colors.warning : Theme.colors.accent
+                        }
+                    }
+                    Label {
+                        id: failBadge
+                        visible: row.failures > 0
+                        leftPadding: 8
+                        rightPadding: 8
+                        font.pixelSize: Theme.smallFontSize
+                        font.bold: true
+                        color: Theme.colors.onAccent
+                        // A cross, like the timeline's failure mark: not colour alone.
+                        text: qsTr("✕ %L1").arg(row.failures)
+                        background: Rectangle {
+                            radius: height / 2
+                            color: Theme.colors.error
+                        }
+                        HoverHandler {
+                            id: failHover
+                        }
+                        ToolTip.visible: failHover.hovered
+                        ToolTip.text: qsTr("Waits on this line: %1").arg(row.failureText)
                     }
                 }
                 TapHandler {
                     onTapped: {
                         source.selectedLine = row.lineNumber
                         pane.linePicked(source.fileName, row.lineNumber)
+                        pane.focusReturned()
                     }
                 }
             }

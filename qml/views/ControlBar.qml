@@ -5,7 +5,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Awaitscope
 
-// The knobs and the commands, and what the chosen scenario shows.
+// The commands, the knobs (a row that K tucks away) and what the chosen scenario shows. No
+// control here takes the keyboard focus: the window's shortcuts keep working after a click.
 ToolBar {
     id: bar
 
@@ -13,6 +14,9 @@ ToolBar {
 
     signal helpRequested
     signal aboutRequested
+    signal presenterToggled
+    signal exportRequested(string kind)
+    signal focusReturned
 
     // 1000 -> "1k", 1000000 -> "1M"
     function presetLabel(n: int): string {
@@ -23,25 +27,43 @@ ToolBar {
         return String(n)
     }
 
-    padding: 8
+    padding: Theme.padding
+
+    // After the list's own focus handling is done.
+    Timer {
+        id: giveBack
+        interval: 0
+        onTriggered: bar.focusReturned()
+    }
 
     ColumnLayout {
         width: bar.availableWidth
-        spacing: 6
+        spacing: Theme.spacing / 2
 
-        Flow {
+        // The commands: one row that never wraps; the speed label gives way first.
+        RowLayout {
             Layout.fillWidth: true
-            spacing: 10
+            spacing: Theme.spacing
 
             ComboBox {
                 id: scenarioBox
-                width: 300
+                objectName: "scenarioBox"
+                Layout.preferredWidth: Math.min(implicitWidth, bar.availableWidth * 0.28)
+                Layout.minimumWidth: 12 * Theme.fontSize
+                focusPolicy: Qt.NoFocus
                 model: bar.controller.settings.scenarios
                 textRole: "title"
                 currentIndex: bar.controller.settings.scenarioIndex
                 onActivated: (index) => bar.controller.settings.scenarioIndex = index
+                // The list gives the keyboard back to the window when it closes, however it
+                // closed (a pick, Esc, a click elsewhere): Space must not open it again.
+                popup.onClosed: giveBack.restart()
+                // The open list has the keyboard (arrows, Enter, Esc), the box never does.
+                popup.onOpened: scenarioBox.popup.forceActiveFocus()
             }
             Button {
+                objectName: "runButton"
+                focusPolicy: Qt.NoFocus
                 text: bar.controller.stopping ? qsTr("Stopping…") : bar.controller.running ? qsTr("Restart") : qsTr("Run")
                 highlighted: !bar.controller.running
                 onClicked: bar.controller.run()
@@ -49,6 +71,8 @@ ToolBar {
                 ToolTip.text: qsTr("Start the scenario (Enter)")
             }
             Button {
+                objectName: "pauseButton"
+                focusPolicy: Qt.NoFocus
                 text: bar.controller.paused ? qsTr("Resume") : qsTr("Pause")
                 enabled: bar.controller.running && !bar.controller.stopping
                 onClicked: bar.controller.togglePause()
@@ -56,56 +80,92 @@ ToolBar {
                 ToolTip.text: qsTr("Pause or resume (Space)")
             }
             Button {
+                objectName: "stepButton"
+                focusPolicy: Qt.NoFocus
                 text: qsTr("Step")
                 onClicked: bar.controller.step()
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Run exactly the next event (S)")
             }
             Button {
+                objectName: "resetButton"
+                focusPolicy: Qt.NoFocus
                 text: qsTr("Reset")
                 onClicked: bar.controller.reset()
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Stop and clear (R)")
             }
-            Row {
-                spacing: 6
-                Label {
-                    anchors.verticalCenter: parent.verticalCenter
-                    text: qsTr("Speed ×%1").arg(bar.controller.settings.speed.toFixed(bar.controller.settings.speed < 1 ? 2 : 1))
-                    width: 110
-                }
-                Slider {
-                    width: 130
-                    from: Math.log10(Core.minSpeed)
-                    to: Math.log10(Core.maxSpeed)
-                    value: Math.log10(bar.controller.settings.speed)
-                    onMoved: bar.controller.settings.speed = Math.pow(10, value)
+            Label {
+                Layout.fillWidth: true
+                Layout.minimumWidth: 0
+                horizontalAlignment: Text.AlignRight
+                elide: Text.ElideRight
+                text: qsTr("speed ×%1").arg(bar.controller.settings.speed.toFixed(bar.controller.settings.speed < 1 ? 2 : 1))
+            }
+            Slider {
+                objectName: "speedSlider"
+                Layout.preferredWidth: 8 * Theme.fontSize
+                focusPolicy: Qt.NoFocus
+                from: Math.log10(Core.minSpeed)
+                to: Math.log10(Core.maxSpeed)
+                value: Math.log10(bar.controller.settings.speed)
+                onMoved: bar.controller.settings.speed = Math.pow(10, value)
+            }
+            Button {
+                objectName: "knobsButton"
+                focusPolicy: Qt.NoFocus
+                checkable: true
+                checked: ViewSettings.knobsVisible
+                text: qsTr("Knobs")
+                onToggled: ViewSettings.knobsVisible = checked
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Show or hide jobs, latency, jitter, failures and seed (K)")
+            }
+            Button {
+                objectName: "menuButton"
+                focusPolicy: Qt.NoFocus
+                text: qsTr("☰ Menu")
+                onClicked: menu.open()
+
+                AppMenu {
+                    id: menu
+                    y: parent.height
+                    onHelpRequested: bar.helpRequested()
+                    onAboutRequested: bar.aboutRequested()
+                    onPresenterToggled: bar.presenterToggled()
+                    onExportRequested: (kind) => bar.exportRequested(kind)
                 }
             }
+        }
+
+        // The knobs of the next run.
+        Flow {
+            Layout.fillWidth: true
+            visible: ViewSettings.knobsVisible
+            spacing: Theme.spacing * 2
+
+            Knob {
+                label: qsTr("Jobs")
+                objectName: "jobsKnob"
+                from: 1
+                to: Math.max(1, bar.controller.settings.maxJobs)
+                enabled: bar.controller.settings.maxJobs > 0
+                value: bar.controller.settings.jobs
+                onEdited: (v) => bar.controller.settings.jobs = v
+                onFocusReturned: bar.focusReturned()
+            }
+            // One click to a size worth showing (stress: 1k to 1M): sets the jobs and runs.
             Row {
-                spacing: 6
-                Label {
-                    anchors.verticalCenter: parent.verticalCenter
-                    text: qsTr("Jobs")
-                }
-                SpinBox {
-                    width: 140
-                    from: 1
-                    to: Math.max(1, bar.controller.settings.maxJobs)
-                    enabled: bar.controller.settings.maxJobs > 0
-                    editable: true
-                    value: bar.controller.settings.jobs
-                    onValueModified: bar.controller.settings.jobs = value
-                }
-                // One click to a size worth showing (stress: 1k to 1M): sets the jobs and runs.
+                spacing: Theme.spacing / 2
+                visible: bar.controller.settings.jobPresets.length > 0
                 Repeater {
                     model: bar.controller.settings.jobPresets
                     delegate: Button {
                         required property int modelData
+                        focusPolicy: Qt.NoFocus
                         text: bar.presetLabel(modelData)
                         flat: bar.controller.settings.jobs !== modelData
                         highlighted: bar.controller.settings.jobs === modelData
-                        implicitWidth: 52
                         onClicked: {
                             bar.controller.settings.jobs = modelData
                             bar.controller.run()
@@ -115,102 +175,58 @@ ToolBar {
                     }
                 }
             }
-            Row {
-                spacing: 6
-                Label {
-                    anchors.verticalCenter: parent.verticalCenter
-                    text: qsTr("Latency ms")
-                }
-                SpinBox {
-                    width: 130
-                    from: 0
-                    to: 60000
-                    stepSize: 10
-                    editable: true
-                    value: bar.controller.settings.latencyMs
-                    onValueModified: bar.controller.settings.latencyMs = value
-                }
+            Knob {
+                label: qsTr("Latency ms")
+                from: 0
+                to: Core.maxLatencyMs
+                step: 10
+                value: bar.controller.settings.latencyMs
+                onEdited: (v) => bar.controller.settings.latencyMs = v
+                onFocusReturned: bar.focusReturned()
             }
-            Row {
-                spacing: 6
-                Label {
-                    anchors.verticalCenter: parent.verticalCenter
-                    text: qsTr("Jitter ms")
-                }
-                SpinBox {
-                    width: 120
-                    from: 0
-                    to: 60000
-                    stepSize: 10
-                    editable: true
-                    value: bar.controller.settings.jitterMs
-                    onValueModified: bar.controller.settings.jitterMs = value
-                }
+            Knob {
+                label: qsTr("Jitter ms")
+                from: 0
+                to: Core.maxJitterMs
+                step: 10
+                value: bar.controller.settings.jitterMs
+                onEdited: (v) => bar.controller.settings.jitterMs = v
+                onFocusReturned: bar.focusReturned()
             }
-            Row {
-                spacing: 6
-                Label {
-                    anchors.verticalCenter: parent.verticalCenter
-                    text: qsTr("Failures %")
-                }
-                SpinBox {
-                    width: 110
-                    from: 0
-                    to: 100
-                    stepSize: 5
-                    editable: true
-                    value: Math.round(bar.controller.settings.failureRate * 100)
-                    onValueModified: bar.controller.settings.failureRate = value / 100
-                }
+            Knob {
+                label: qsTr("Failures %")
+                from: 0
+                to: 100
+                step: 5
+                value: Math.round(bar.controller.settings.failureRate * 100)
+                onEdited: (v) => bar.controller.settings.failureRate = v / 100
+                onFocusReturned: bar.focusReturned()
             }
-            Row {
-                spacing: 6
-                Label {
-                    anchors.verticalCenter: parent.verticalCenter
-                    text: qsTr("Seed")
-                }
-                SpinBox {
-                    width: 120
-                    from: 0
-                    to: 999999
-                    editable: true
-                    value: bar.controller.settings.seed
-                    onValueModified: bar.controller.settings.seed = value
-                }
-            }
-            Button {
-                text: qsTr("? Keys")
-                onClicked: bar.helpRequested()
-            }
-            Button {
-                text: qsTr("About")
-                onClicked: bar.aboutRequested()
+            Knob {
+                label: qsTr("Seed")
+                from: 0
+                to: Core.maxSeed
+                value: bar.controller.settings.seed
+                onEdited: (v) => bar.controller.settings.seed = v
+                onFocusReturned: bar.focusReturned()
             }
         }
 
-        RowLayout {
+        // What the scenario shows, and what to look for.
+        Label {
             Layout.fillWidth: true
-            spacing: 16
-
-            Label {
-                Layout.fillWidth: true
-                Layout.preferredWidth: bar.availableWidth * 0.4
-                wrapMode: Text.WordWrap
-                text: bar.controller.settings.scenarioSummary
-                font.bold: true
-            }
-            Label {
-                Layout.fillWidth: true
-                Layout.preferredWidth: bar.availableWidth * 0.6
-                wrapMode: Text.WordWrap
-                text: qsTr("Look for: %1").arg(bar.controller.settings.scenarioLookFor)
-                opacity: 0.85
-            }
-            Label {
-                visible: bar.controller.error.length > 0
-                text: bar.controller.error
-                color: Theme.colors.error
-            }
+            wrapMode: Text.WordWrap
+            maximumLineCount: 2
+            elide: Text.ElideRight
+            textFormat: Text.StyledText
+            text: "<b>" + bar.controller.settings.scenarioSummary + "</b>  " + qsTr("Look for: %1").arg(bar.controller.settings.scenarioLookFor)
+        }
+        Label {
+            Layout.fillWidth: true
+            visible: bar.controller.error.length > 0
+            wrapMode: Text.WordWrap
+            text: bar.controller.error
+            color: Theme.colors.error
         }
     }
 }

@@ -5,9 +5,29 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Awaitscope
 
-// The keyboard shortcuts, over everything; any click or Esc closes it.
+// The keyboard shortcuts, over everything, in two columns (it fits a 1024x768 projector at
+// large text); any click or Esc closes it.
 Rectangle {
     id: overlay
+
+    readonly property var keys: [
+        ["Space", qsTr("run / pause / resume")],
+        ["Enter", qsTr("run again from the start")],
+        ["S", qsTr("step: the next event")],
+        ["R", qsTr("reset: stop and clear")],
+        ["F", qsTr("follow the run live again")],
+        ["+  /  −", qsTr("zoom in / out")],
+        ["← → ↑ ↓", qsTr("pan (drag does too)")],
+        ["0 / Home", qsTr("show the whole run")],
+        ["F5", qsTr("presenter mode")],
+        ["C", qsTr("captions on / off")],
+        ["K", qsTr("knobs on / off")],
+        ["Ctrl + / −", qsTr("larger / smaller text")],
+        ["Ctrl+Shift+C", qsTr("high contrast")],
+        ["Ctrl+E", qsTr("export the trace")],
+        ["F11", qsTr("full screen")],
+        ["?  /  H", qsTr("this help (Esc closes)")]
+    ]
 
     color: Theme.colors.overlay
 
@@ -17,49 +37,43 @@ Rectangle {
 
     Pane {
         anchors.centerIn: parent
-        padding: 28
+        width: Math.min(implicitWidth, overlay.width - 2 * Theme.padding)
+        padding: Theme.padding * 3
 
         ColumnLayout {
-            spacing: 14
+            width: parent.width
+            spacing: Theme.spacing
             Label {
                 text: qsTr("Keyboard")
                 font.pixelSize: Theme.headingFontSize
                 font.bold: true
             }
-            Repeater {
-                model: [
-                    ["Space", qsTr("run / pause / resume")],
-                    ["Enter", qsTr("run again from the start")],
-                    ["S", qsTr("step: run exactly the next event")],
-                    ["R", qsTr("reset: stop and clear")],
-                    ["F", qsTr("follow the run live again")],
-                    ["+  /  −", qsTr("zoom in / out")],
-                    ["← → ↑ ↓", qsTr("pan the timeline (drag does too)")],
-                    ["Wheel", qsTr("zoom around the pointer")],
-                    ["0 / Home", qsTr("show the whole run")],
-                    ["F11", qsTr("full screen")],
-                    ["?  /  H", qsTr("this help (Esc closes)")]
-                ]
-                delegate: RowLayout {
-                    id: shortcut
-                    required property var modelData
-                    spacing: 28
-                    Label {
-                        Layout.preferredWidth: 150
-                        text: shortcut.modelData[0]
-                        font.family: "monospace"
-                        font.bold: true
-                        font.pixelSize: Theme.titleFontSize
-                    }
-                    Label {
-                        text: shortcut.modelData[1]
-                        font.pixelSize: Theme.titleFontSize
+            GridLayout {
+                columns: overlay.width > 90 * Theme.fontSize ? 4 : 2
+                columnSpacing: Theme.spacing * 3
+                rowSpacing: Theme.spacing
+                Repeater {
+                    model: overlay.keys
+                    delegate: RowLayout {
+                        id: shortcut
+                        required property var modelData
+                        spacing: Theme.spacing * 2
+                        Label {
+                            Layout.preferredWidth: 8 * Theme.fontSize
+                            text: shortcut.modelData[0]
+                            font.family: "monospace"
+                            font.bold: true
+                        }
+                        Label {
+                            text: shortcut.modelData[1]
+                        }
                     }
                 }
             }
             Label {
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
                 text: qsTr("Click a lane to see its line in the code; click a line to light up the lanes waiting on it.")
-                font.pixelSize: Theme.fontSize
                 opacity: 0.8
             }
         }

@@ -1,112 +1,77 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Window
 import Awaitscope
 
-// The live window: controls on top, the lanes and the code in the middle, the proof of
-// responsiveness and the summary below. All logic lives in C++; this file only lays it out.
+// The live window: commands on top, the lanes and the code in the middle, the caption strip, and
+// the proof of responsiveness with the summary below. All logic lives in C++; this file only lays
+// it out. Every shortcut is an application shortcut and no control keeps the keyboard focus, so
+// Space, Enter, S and R do the same whatever was clicked last.
 ApplicationWindow {
     id: root
 
     required property RunController controller
     required property ResponsivenessMonitor monitor
 
-    width: Math.max(1000, Math.min(1600, Screen.desktopAvailableWidth - 40))
-    height: Math.max(640, Math.min(960, Screen.desktopAvailableHeight - 40))
-    minimumWidth: 1000
-    minimumHeight: 640
-    title: qsTr("Awaitscope — %1").arg(root.controller.settings.scenarioTitle)
-    font.pixelSize: Theme.fontSize
-
-    Shortcut {
-        sequences: ["Space"]
-        context: Qt.ApplicationShortcut
-        onActivated: root.controller.runOrPause()
+    // Gives the keyboard back to the window (after a spin box was edited, a lane clicked...).
+    function takeFocus(): void {
+        keySink.forceActiveFocus()
     }
-    Shortcut {
-        sequences: ["S"]
-        context: Qt.ApplicationShortcut
-        onActivated: root.controller.step()
-    }
-    Shortcut {
-        sequences: ["R"]
-        context: Qt.ApplicationShortcut
-        onActivated: root.controller.reset()
-    }
-    Shortcut {
-        sequences: ["Return", "Enter"]
-        context: Qt.ApplicationShortcut
-        onActivated: root.controller.run()
-    }
-    Shortcut {
-        sequences: ["F"]
-        context: Qt.ApplicationShortcut
-        onActivated: {
-            timelinePane.timeline.zoom.follow = true
-            codePane.followBusiest = true
+    function setPresenter(on: bool): void {
+        ViewSettings.presenter = on
+        if (on) {
+            // Without a window manager (a bare X server) the full-screen state alone does not
+            // resize: cover the screen first.
+            root.x = Screen.virtualX
+            root.y = Screen.virtualY
+            root.width = Screen.width
+            root.height = Screen.height
+            root.showFullScreen()
+        } else {
+            root.showMaximized()
         }
     }
-    Shortcut {
-        sequences: ["+", "="]
-        context: Qt.ApplicationShortcut
-        onActivated: timelinePane.timeline.zoomBy(1.5)
+
+    // The window fills the screen it opens on (application.cpp shows it maximized).
+    width: Math.max(minimumWidth, Screen.desktopAvailableWidth)
+    height: Math.max(minimumHeight, Screen.desktopAvailableHeight)
+    minimumWidth: 960
+    minimumHeight: 600
+    // (The platform adds the application's name.)
+    title: root.controller.settings.scenarioTitle
+    font.pixelSize: Theme.fontSize
+
+    Item {
+        id: keySink
+        focus: true
     }
-    Shortcut {
-        sequences: ["-"]
-        context: Qt.ApplicationShortcut
-        onActivated: timelinePane.timeline.zoomBy(1 / 1.5)
-    }
-    Shortcut {
-        sequences: ["Left"]
-        context: Qt.ApplicationShortcut
-        onActivated: timelinePane.timeline.panByPage(-0.25)
-    }
-    Shortcut {
-        sequences: ["Right"]
-        context: Qt.ApplicationShortcut
-        onActivated: timelinePane.timeline.panByPage(0.25)
-    }
-    Shortcut {
-        sequences: ["Up"]
-        context: Qt.ApplicationShortcut
-        onActivated: timelinePane.timeline.panBy(0, timelinePane.timeline.rowHeight * 3)
-    }
-    Shortcut {
-        sequences: ["Down"]
-        context: Qt.ApplicationShortcut
-        onActivated: timelinePane.timeline.panBy(0, -timelinePane.timeline.rowHeight * 3)
-    }
-    Shortcut {
-        sequences: ["Home", "0"]
-        context: Qt.ApplicationShortcut
-        onActivated: timelinePane.timeline.fitAll()
-    }
-    Shortcut {
-        sequences: ["?", "F1", "H"]
-        context: Qt.ApplicationShortcut
-        onActivated: help.visible = !help.visible
-    }
-    Shortcut {
-        sequences: ["Esc"]
-        context: Qt.ApplicationShortcut
-        onActivated: help.visible = false
-    }
-    Shortcut {
-        sequences: ["F11"]
-        context: Qt.ApplicationShortcut
-        onActivated: root.visibility === Window.FullScreen ? root.showNormal() : root.showFullScreen()
+
+    Shortcuts {
+        window: root
+        controller: root.controller
+        timeline: timelinePane.timeline
+        codePane: codePane
+        helpVisible: help.visible
+        onHelpRequested: help.visible = !help.visible
+        onHelpClosed: help.visible = false
+        onPresenterToggled: root.setPresenter(!ViewSettings.presenter)
+        onExportRequested: (kind) => exporter.ask(kind)
     }
 
     header: ControlBar {
         controller: root.controller
         onHelpRequested: help.visible = true
         onAboutRequested: about.open()
+        onPresenterToggled: root.setPresenter(!ViewSettings.presenter)
+        onExportRequested: (kind) => exporter.ask(kind)
+        onFocusReturned: root.takeFocus()
     }
 
     ColumnLayout {
         anchors.fill: parent
-        anchors.margins: 8
-        spacing: 8
+        anchors.margins: Theme.spacing
+        spacing: Theme.spacing
 
         SplitView {
             Layout.fillWidth: true
@@ -116,38 +81,40 @@ ApplicationWindow {
             TimelinePane {
                 id: timelinePane
                 SplitView.fillWidth: true
-                SplitView.minimumWidth: 500
+                SplitView.minimumWidth: root.width * 0.4
                 controller: root.controller
                 onAwaitClicked: (file, line) => codePane.showLine(file, line)
+                onFocusReturned: root.takeFocus()
             }
             CodePane {
                 id: codePane
-                SplitView.preferredWidth: Math.max(560, root.width * 0.4)
-                SplitView.minimumWidth: 360
+                SplitView.preferredWidth: root.width * 0.36
+                SplitView.minimumWidth: Math.min(root.width * 0.25, 320)
                 controller: root.controller
                 onLinePicked: (file, line) => timelinePane.highlight(file, line)
+                onFocusReturned: root.takeFocus()
             }
         }
 
-        RowLayout {
+        CaptionStrip {
             Layout.fillWidth: true
-            Layout.fillHeight: false
-            Layout.preferredHeight: 210
-            Layout.maximumHeight: 210
-            spacing: 8
-
-            ResponsivenessPane {
-                Layout.fillWidth: true
-                Layout.fillHeight: true
-                monitor: root.monitor
-                blocking: root.controller.settings.blocksEventLoop
-            }
-            SummaryPane {
-                Layout.preferredWidth: 520
-                Layout.fillHeight: true
-                controller: root.controller
-            }
+            visible: ViewSettings.captions && text.length > 0
+            text: root.controller.view.caption
         }
+
+        BottomPanel {
+            Layout.fillWidth: true
+            controller: root.controller
+            monitor: root.monitor
+        }
+    }
+
+    ExportDialogs {
+        id: exporter
+        anchors.fill: parent
+        controller: root.controller
+        timeline: timelinePane.timeline
+        area: timelinePane.timelineArea
     }
 
     AboutDialog {

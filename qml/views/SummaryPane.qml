@@ -1,52 +1,90 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import Awaitscope
 
-// The run in figures; the last line is the point of async: awaited time against wall time.
+// The run in figures; the last line is the point of async: awaited time against run time. The
+// figures flow: two columns beside the graphs, one or two rows under them on a narrow screen.
 Frame {
     id: pane
 
     required property RunController controller
+    readonly property RunView view: pane.controller.view
 
-    GridLayout {
-        anchors.fill: parent
-        columns: 4
-        columnSpacing: 18
-        rowSpacing: 4
+    // Wide enough for two figures a row.
+    Layout.minimumWidth: 24 * Theme.fontSize
+    implicitHeight: content.implicitHeight + topPadding + bottomPadding
 
-        Label { text: qsTr("Running"); opacity: 0.75 }
-        Label { text: pane.controller.view.runningTasks; font.bold: true }
-        Label { text: qsTr("Suspended"); opacity: 0.75 }
-        Label { text: pane.controller.view.suspendedTasks; font.bold: true; color: Theme.colors.accent }
-
-        Label { text: qsTr("Done"); opacity: 0.75 }
-        Label { text: pane.controller.view.doneTasks; font.bold: true }
-        Label { text: qsTr("Failed"); opacity: 0.75 }
+    component Figure: Row {
+        id: figure
+        required property string name
+        required property string value
+        property color valueColor: pane.palette.windowText
+        width: Math.max(implicitWidth, 11 * Theme.fontSize)
+        spacing: Theme.spacing
         Label {
-            text: pane.controller.view.failedTasks + (pane.controller.view.cancelledTasks > 0 ? qsTr(" (+%1 cancelled)").arg(pane.controller.view.cancelledTasks) : "")
-            font.bold: true
-            color: pane.controller.view.failedTasks > 0 ? Theme.colors.error : pane.palette.windowText
+            text: figure.name
+            opacity: 0.75
         }
-
-        Label { text: qsTr("Awaits"); opacity: 0.75 }
-        Label { text: pane.controller.view.awaits; font.bold: true }
-        Label { text: qsTr("Elapsed (sim.)"); opacity: 0.75 }
-        Label { text: pane.controller.formatDuration(pane.controller.view.nowNs); font.bold: true }
-
         Label {
-            Layout.columnSpan: 4
+            text: figure.value
+            font.bold: true
+            color: figure.valueColor
+        }
+    }
+
+    ColumnLayout {
+        id: content
+        anchors.fill: parent
+        spacing: Theme.spacing / 2
+
+        Flow {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            Figure {
+                name: qsTr("Running")
+                value: pane.view.runningTasks.toLocaleString(Qt.locale(), "f", 0)
+            }
+            Figure {
+                name: qsTr("Waiting")
+                value: pane.view.suspendedTasks.toLocaleString(Qt.locale(), "f", 0)
+                valueColor: Theme.colors.accent
+            }
+            Figure {
+                name: qsTr("Done")
+                value: pane.view.doneTasks.toLocaleString(Qt.locale(), "f", 0)
+            }
+            Figure {
+                name: qsTr("Failed")
+                value: pane.view.failedTasks + (pane.view.cancelledTasks > 0 ? qsTr(" +%1 cancelled").arg(pane.view.cancelledTasks) : "")
+                valueColor: pane.view.failedTasks > 0 ? Theme.colors.error : pane.palette.windowText
+            }
+            Figure {
+                name: qsTr("Awaits")
+                value: pane.view.awaits.toLocaleString(Qt.locale(), "f", 0)
+            }
+            Figure {
+                name: qsTr("Time (simulated)")
+                value: pane.controller.formatDuration(pane.view.nowNs)
+            }
+        }
+        Label {
             Layout.fillWidth: true
             wrapMode: Text.WordWrap
-            text: qsTr("Awaited in all: %1 during %2 of run time: %3 waits overlapped on average")
-                .arg(pane.controller.formatDuration(pane.controller.view.awaitedNs))
-                .arg(pane.controller.formatDuration(pane.controller.view.nowNs))
-                .arg(pane.controller.view.concurrency.toFixed(1))
+            visible: pane.view.awaitedNs > 0
+            text: qsTr("%1 of waiting fitted in %2: %3 waits at once on average")
+                .arg(pane.controller.formatDuration(pane.view.awaitedNs))
+                .arg(pane.controller.formatDuration(pane.view.nowNs))
+                .arg(pane.view.concurrency.toFixed(1))
         }
         Label {
-            Layout.columnSpan: 4
-            text: pane.controller.stopping ? qsTr("■ stopping: %L1 tasks unwinding").arg(pane.controller.view.runningTasks)
-                : pane.controller.paused ? qsTr("⏸ paused (Space resumes, S steps)")
+            objectName: "runState"
+            Layout.fillWidth: true
+            elide: Text.ElideRight
+            text: pane.controller.stopping ? qsTr("■ stopping: %L1 tasks unwinding").arg(pane.view.runningTasks)
+                : pane.controller.paused ? qsTr("‖ paused (Space resumes, S steps)")
                 : pane.controller.running ? qsTr("▶ running") : pane.controller.finished ? qsTr("✓ finished") : qsTr("idle")
             font.bold: true
         }

@@ -44,8 +44,9 @@ void TestScreenshot::fanOut()
             const QRgb p = image.pixel(x, y);
             colours.insert(p);
             const QColor c(p);
-            if (c.blue() > 200 && c.red() < 80 && c.green() > 80 && c.green() < 140)
-                ++blue; // the await bars (#2563eb)
+            // The await bars: the light theme's wait colour, Okabe-Ito blue #0072b2 (palettes.cpp).
+            if (c.red() < 30 && qAbs(c.green() - 0x72) < 20 && qAbs(c.blue() - 0xb2) < 20)
+                ++blue;
         }
     }
     QVERIFY2(colours.size() > 200, qPrintable(QStringLiteral("%1 colours").arg(colours.size())));

@@ -14,7 +14,25 @@ private Q_SLOTS:
     void followsTheApplicationPalette();
     void fontScaleScalesSizes();
     void variantsAreSetsOfValues();
+    void highContrastSwapsSetsAndPalette();
 };
+
+void TestTheme::highContrastSwapsSetsAndPalette()
+{
+    Theme *theme = Theme::instance();
+    const QPalette original = QGuiApplication::palette();
+    const bool dark = theme->dark();
+    theme->setHighContrast(true);
+    QVERIFY(theme->highContrast());
+    QCOMPARE(theme->dark(), dark); // our own palette change does not flip light/dark
+    QCOMPARE(theme->timeline().wait,
+             (dark ? TimelineColors::highContrastDark() : TimelineColors::highContrastLight()).wait);
+    QCOMPARE(QGuiApplication::palette().color(QPalette::Window),
+             highContrastPalette(dark).color(QPalette::Window));
+    theme->setHighContrast(false);
+    QCOMPARE(theme->timeline().wait, (dark ? TimelineColors::dark() : TimelineColors::light()).wait);
+    QCOMPARE(QGuiApplication::palette().color(QPalette::Window), original.color(QPalette::Window));
+}
 
 void TestTheme::followsTheApplicationPalette()
 {
@@ -59,15 +77,22 @@ void TestTheme::variantsAreSetsOfValues()
 {
     // Every colour of each set is valid, and the sets differ where a dark background needs it.
     const auto valid = [](const TimelineColors &c) {
-        for (const QColor &q : {c.stripe, c.selected, c.highlightRow, c.grid, c.wait, c.join, c.nested,
-                                c.block, c.failed, c.cancelled, c.tick, c.lifeline, c.errorMark, c.cancelMark,
-                                c.highlight, c.playhead, c.density, c.densityBlock})
+        for (const QColor &q :
+             {c.stripe,   c.selected, c.highlightRow, c.grid,        c.wait,       c.join,
+              c.nested,   c.block,    c.blockHatch,   c.failed,      c.timedOut,   c.cancelled,
+              c.tick,     c.lifeline, c.errorMark,    c.timeoutMark, c.cancelMark, c.highlight,
+              c.playhead, c.hold,     c.densityBlock, c.densityAxis})
+            if (!q.isValid())
+                return false;
+        for (const QColor &q : c.density)
             if (!q.isValid())
                 return false;
         return true;
     };
     QVERIFY(valid(TimelineColors::light()));
     QVERIFY(valid(TimelineColors::dark()));
+    QVERIFY(valid(TimelineColors::highContrastLight()));
+    QVERIFY(valid(TimelineColors::highContrastDark()));
     QVERIFY(TimelineColors::light().tick != TimelineColors::dark().tick);
     QVERIFY(ThemeColors::light().codeWaiting != ThemeColors::dark().codeWaiting);
     // The scene-graph style keeps the alpha of translucent colours (premultiplied).

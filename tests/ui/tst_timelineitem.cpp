@@ -96,8 +96,9 @@ void TestTimelineItem::knownTrace()
     QCOMPARE(block->childCount(), 2); // bars, then marks
     // main: lifeline + join bar; child: lifeline + ok bar + failed bar (two colours: not merged).
     QCOMPARE(count(block->firstChild()).vertices, 5 * Quad);
-    // main: resume tick; child: resume tick, failure mark, error square at its end.
-    QCOMPARE(count(block->lastChild()).vertices, 4 * Quad);
+    // main: resume tick; child: resume tick, the failed wait's cross (two strokes) and the
+    // error's cross at its end (two strokes).
+    QCOMPARE(count(block->lastChild()).vertices, 6 * Quad);
     // Nothing open: the live layer holds only the playhead... which is out of view at 1 s? No:
     // 1 s is the right edge, still drawn.
     QCOMPARE(count(root->live).vertices, 1 * Quad);
@@ -201,11 +202,12 @@ void TestTimelineItem::aggregateLane()
     f.index.update();
     f.lanes.setExpanded(0, false);
     TimelineRootNode *root = f.frame();
-    QCOMPARE(f.lanes.rowCount(), 1);
+    QCOMPARE(f.lanes.rowCount(), LaneModel::AggregateRows);
     const int vertices = count(root->blocks.front()->firstChild()).vertices;
-    // The density of the child's two awaits (one histogram run, 100..500 ms at one height)
-    // plus main's own join strip.
-    QCOMPARE(vertices, 2 * Quad);
+    // The density of the child's two awaits, one channel per line (GET /a 100..300 ms, GET /b
+    // 300..500 ms: two runs), its scale's two lines, and main's own join strip.
+    QCOMPARE(vertices, 5 * Quad);
+    QCOMPARE(root->blocks.front()->densityPeak, 1);
     QVERIFY(root->blocks.front()->dependsOnView);
 }
 

@@ -17,6 +17,7 @@ private Q_SLOTS:
     void panStopsFollowing();
     void zoomKeepsThePointer();
     void fitAllShowsTheTrace();
+    void runEndFitsUnlessTheUserZoomed();
 };
 
 void TestTimelineZoomControl::oneNotifyPerInterval()
@@ -97,6 +98,33 @@ void TestTimelineZoomControl::fitAllShowsTheTrace()
     TimelineZoomControl empty;
     empty.fitAll(); // nothing recorded: at least a millisecond
     QCOMPARE(empty.view().duration, qint64(1.05 * Ms));
+}
+
+void TestTimelineZoomControl::runEndFitsUnlessTheUserZoomed()
+{
+    TimelineZoomControl z;
+    z.setTraceEnd(3'000'000'000);
+    z.setPlayhead(3'000'000'000);
+    QVERIFY(!z.userAdjusted());
+    z.runEnded(); // untouched: the whole run
+    QCOMPARE(z.viewStartAsDouble(), 0.0);
+    QVERIFY(z.viewDurationAsDouble() >= 3e9);
+    QVERIFY(!z.follow());
+    // A new run: following from 0 at the default zoom.
+    z.restart();
+    QVERIFY(z.follow());
+    QCOMPARE(z.viewDurationAsDouble(), double(TimelineZoomControl::DefaultViewNs));
+    QCOMPARE(z.playheadAsDouble(), 0.0);
+    // The user zooms in during the run: its end leaves the view alone.
+    z.setTraceEnd(3'000'000'000);
+    z.zoomBy(1000, 2.0);
+    QVERIFY(z.userAdjusted());
+    const double kept = z.viewDurationAsDouble();
+    z.setPlayhead(3'000'000'000);
+    z.runEnded();
+    QCOMPARE(z.viewDurationAsDouble(), kept);
+    z.restart();
+    QVERIFY(!z.userAdjusted());
 }
 
 QTEST_APPLESS_MAIN(TestTimelineZoomControl)

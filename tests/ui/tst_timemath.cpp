@@ -126,7 +126,8 @@ void TestTimeMath::format_data()
 {
     QTest::addColumn<qint64>("ns");
     QTest::addColumn<QString>("text");
-    QTest::newRow("zero") << qint64(0) << QStringLiteral("0 ns");
+    QTest::newRow("zero") << qint64(0) << QStringLiteral("0");
+    QTest::newRow("ns") << qint64(7) << QStringLiteral("7 ns");
     QTest::newRow("us") << qint64(12'000) << QStringLiteral("12 µs");
     QTest::newRow("ms") << qint64(250'000'000) << QStringLiteral("250 ms");
     QTest::newRow("fraction") << qint64(1'500'000) << QStringLiteral("1.5 ms");

@@ -1,0 +1,38 @@
+import QtQuick
+import QtQuick.Layouts
+import Awaitscope
+
+// The proof of responsiveness and the run in figures, side by side when they fit, else one
+// above the other (a 1024-pixel projector, large text): never on top of each other.
+GridLayout {
+    id: panel
+
+    required property RunController controller
+    required property ResponsivenessMonitor monitor
+
+    readonly property bool wide: width >= responsiveness.Layout.minimumWidth + summary.Layout.minimumWidth + columnSpacing
+
+    // One height for the row: the graphs' own, or what the figures need if that is more.
+    readonly property real rowHeight: Math.max(Theme.rowHeight * 4.5, summary.implicitHeight)
+
+    columns: panel.wide ? 2 : 1
+    columnSpacing: Theme.spacing
+    rowSpacing: Theme.spacing
+
+    ResponsivenessPane {
+        id: responsiveness
+        Layout.fillWidth: true
+        Layout.preferredHeight: panel.wide ? panel.rowHeight : Theme.rowHeight * 4.5
+        monitor: panel.monitor
+        blocking: panel.controller.settings.blocksEventLoop
+        longestHoldNs: panel.controller.view.longestHoldNs
+        longestHoldText: panel.controller.formatDuration(panel.controller.view.longestHoldNs)
+    }
+    SummaryPane {
+        id: summary
+        Layout.fillWidth: !panel.wide
+        Layout.preferredWidth: panel.wide ? Layout.minimumWidth : -1
+        Layout.preferredHeight: summary.implicitHeight
+        controller: panel.controller
+    }
+}

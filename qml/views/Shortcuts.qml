@@ -1,0 +1,141 @@
+import QtQuick
+import QtQuick.Controls
+import Awaitscope
+
+// Every key of the window, in one place. Application shortcuts: they work whatever was
+// clicked last (controls do not keep the focus; a spin box being typed in keeps its keys).
+Item {
+    id: keys
+
+    required property ApplicationWindow window
+    required property RunController controller
+    required property TimelineItem timeline
+    required property Item codePane
+    // Esc is the help's only while it shows: a popup (the scenario list) needs it otherwise.
+    property bool helpVisible: false
+
+    signal helpRequested
+    signal helpClosed
+    signal presenterToggled
+    signal exportRequested(string kind)
+
+    Shortcut {
+        sequences: ["Space"]
+        context: Qt.ApplicationShortcut
+        onActivated: keys.controller.runOrPause()
+    }
+    Shortcut {
+        sequences: ["S"]
+        context: Qt.ApplicationShortcut
+        onActivated: keys.controller.step()
+    }
+    Shortcut {
+        sequences: ["R"]
+        context: Qt.ApplicationShortcut
+        onActivated: keys.controller.reset()
+    }
+    Shortcut {
+        sequences: ["Return", "Enter"]
+        context: Qt.ApplicationShortcut
+        onActivated: keys.controller.run()
+    }
+    Shortcut {
+        sequences: ["F"]
+        context: Qt.ApplicationShortcut
+        onActivated: {
+            keys.timeline.zoom.follow = true
+            keys.codePane.followBusiest = true
+        }
+    }
+    Shortcut {
+        sequences: ["+", "="]
+        context: Qt.ApplicationShortcut
+        onActivated: keys.timeline.zoomBy(1.5)
+    }
+    Shortcut {
+        sequences: ["-"]
+        context: Qt.ApplicationShortcut
+        onActivated: keys.timeline.zoomBy(1 / 1.5)
+    }
+    Shortcut {
+        sequences: ["Left"]
+        context: Qt.ApplicationShortcut
+        onActivated: keys.timeline.panByPage(-0.25)
+    }
+    Shortcut {
+        sequences: ["Right"]
+        context: Qt.ApplicationShortcut
+        onActivated: keys.timeline.panByPage(0.25)
+    }
+    Shortcut {
+        sequences: ["Up"]
+        context: Qt.ApplicationShortcut
+        onActivated: keys.timeline.panBy(0, keys.timeline.rowHeight * 3)
+    }
+    Shortcut {
+        sequences: ["Down"]
+        context: Qt.ApplicationShortcut
+        onActivated: keys.timeline.panBy(0, -keys.timeline.rowHeight * 3)
+    }
+    Shortcut {
+        sequences: ["Home", "0"]
+        context: Qt.ApplicationShortcut
+        onActivated: keys.timeline.fitAll()
+    }
+    Shortcut {
+        sequences: ["?", "F1", "H"]
+        context: Qt.ApplicationShortcut
+        onActivated: keys.helpRequested()
+    }
+    Shortcut {
+        sequences: ["Esc"]
+        context: Qt.ApplicationShortcut
+        enabled: keys.helpVisible
+        onActivated: keys.helpClosed()
+    }
+    Shortcut {
+        sequences: ["F11"]
+        context: Qt.ApplicationShortcut
+        onActivated: keys.window.visibility === Window.FullScreen ? keys.window.showMaximized() : keys.window.showFullScreen()
+    }
+    Shortcut {
+        sequences: ["F5"]
+        context: Qt.ApplicationShortcut
+        onActivated: keys.presenterToggled()
+    }
+    Shortcut {
+        sequences: ["C"]
+        context: Qt.ApplicationShortcut
+        onActivated: ViewSettings.captions = !ViewSettings.captions
+    }
+    Shortcut {
+        sequences: ["K"]
+        context: Qt.ApplicationShortcut
+        onActivated: ViewSettings.knobsVisible = !ViewSettings.knobsVisible
+    }
+    Shortcut {
+        sequences: ["Ctrl++", "Ctrl+="]
+        context: Qt.ApplicationShortcut
+        onActivated: ViewSettings.growFont()
+    }
+    Shortcut {
+        sequences: ["Ctrl+-"]
+        context: Qt.ApplicationShortcut
+        onActivated: ViewSettings.shrinkFont()
+    }
+    Shortcut {
+        sequences: ["Ctrl+0"]
+        context: Qt.ApplicationShortcut
+        onActivated: ViewSettings.resetFont()
+    }
+    Shortcut {
+        sequences: ["Ctrl+Shift+C"]
+        context: Qt.ApplicationShortcut
+        onActivated: ViewSettings.highContrast = !ViewSettings.highContrast
+    }
+    Shortcut {
+        sequences: ["Ctrl+E"]
+        context: Qt.ApplicationShortcut
+        onActivated: keys.exportRequested("trace")
+    }
+}

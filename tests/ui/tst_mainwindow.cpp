@@ -1,0 +1,315 @@
+// The real window (Main.qml with a real controller), looked at as a presenter would:
+// - laid out at projector and desktop sizes, no two visible controls or texts overlap, no text is
+//   cut off, nothing hangs off the window;
+// - the keys do what the help says after clicking each control (no control keeps the focus).
+
+#include "responsivenessmonitor.h"
+#include "runcontroller.h"
+#include "theme.h"
+#include "viewsettings.h"
+
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(AwaitscopePlugin)
+
+using namespace awaitscope;
+
+namespace {
+
+bool isA(const QObject *o, const char *className)
+{
+    for (const QMetaObject *m = o->metaObject(); m; m = m->superClass()) {
+        if (qstrcmp(m->className(), className) == 0)
+            return true;
+    }
+    return false;
+}
+
+/// Visible on screen: itself and every ancestor visible, with some size, not clipped away.
+bool shown(QQuickItem *item, QRectF *sceneRect)
+{
+    if (!item->isVisible() || item->opacity() <= 0.01 || item->width() < 1 || item->height() < 1)
+        return false;
+    QRectF r = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
+    for (QQuickItem *p = item->parentItem(); p; p = p->parentItem()) {
+        if (p->clip()) {
+            r = r.intersected(p->mapRectToScene(QRectF(0, 0, p->width(), p->height())));
+            if (r.width() < 1 || r.height() < 1)
+                return false;
+        }
+    }
+    *sceneRect = r;
+    return true;
+}
+
+bool isAncestor(const QQuickItem *a, const QQuickItem *b)
+{
+    for (const QQuickItem *p = b->parentItem(); p; p = p->parentItem()) {
+        if (p == a)
+            return true;
+    }
+    return false;
+}
+
+QString describe(const QQuickItem *item)
+{
+    QString text = item->property("text").toString().left(40);
+    return QStringLiteral("%1 \"%2\" %3")
+        .arg(QString::fromLatin1(item->metaObject()->className()), text, item->objectName());
+}
+
+/// Every item under root in the visual tree (header, footer and popups' items included).
+void collect(QQuickItem *root, QList<QQuickItem *> *out)
+{
+    for (QQuickItem *child : root->childItems()) {
+        out->append(child);
+        collect(child, out);
+    }
+}
+
+struct Placed {
+    QQuickItem *item;
+    QRectF rect;
+};
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void layoutHolds_data();
+    void layoutHolds();
+    void keysWorkAfterClickingEachControl_data();
+    void keysWorkAfterClickingEachControl();
+
+private:
+    QQuickWindow *open(QSize size);
+    QQuickItem *find(const char *name) const;
+
+    std::unique_ptr<RunController> m_controller;
+    std::unique_ptr<ResponsivenessMonitor> m_monitor;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QQuickWindow *m_window = nullptr;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("awaitscope-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    QQuickStyle::setStyle(QStringLiteral("Fusion")); // as the application
+}
+
+void TestMainWindow::init()
+{
+    m_controller = std::make_unique<RunController>();
+    m_monitor = std::make_unique<ResponsivenessMonitor>();
+}
+
+void TestMainWindow::cleanup()
+{
+    m_engine.reset();
+    m_window = nullptr;
+    m_controller.reset();
+    m_monitor.reset();
+    ViewSettings::instance()->setPresenter(false);
+}
+
+QQuickWindow *TestMainWindow::open(QSize size)
+{
+    m_engine = std::make_unique<QQmlApplicationEngine>();
+    m_engine->setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(m_controller.get())},
+                                    {QStringLiteral("monitor"), QVariant::fromValue(m_monitor.get())}});
+    m_engine->load(QUrl(QStringLiteral("qrc:/Awaitscope/views/Main.qml")));
+    if (m_engine->rootObjects().isEmpty())
+        return nullptr;
+    m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().first());
+    m_window->setGeometry(QRect(QPoint(0, 0), size));
+    m_window->show();
+    if (!QTest::qWaitForWindowExposed(m_window))
+        return nullptr;
+    m_monitor->setWindow(m_window);
+    return m_window;
+}
+
+QQuickItem *TestMainWindow::find(const char *name) const
+{
+    QList<QQuickItem *> all;
+    collect(m_window->contentItem(), &all);
+    for (QQuickItem *item : all) {
+        if (item->objectName() == QLatin1String(name))
+            return item;
+    }
+    return nullptr;
+}
+
+void TestMainWindow::layoutHolds_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<QString>("scenario");
+    QTest::addColumn<int>("jobs");
+    QTest::addColumn<bool>("presenter");
+    for (const QSize s : {QSize(1024, 768), QSize(1280, 720), QSize(1920, 1080)}) {
+        const QByteArray tag = QByteArray::number(s.width()) + 'x' + QByteArray::number(s.height());
+        QTest::newRow(tag + " fetch-user") << s << QStringLiteral("fetch-user") << 20 << false;
+        QTest::newRow(tag + " stress") << s << QStringLiteral("stress") << 5000 << false;
+        QTest::newRow(tag + " presenter") << s << QStringLiteral("errors") << 10 << true;
+    }
+}
+
+void TestMainWindow::layoutHolds()
+{
+    QFETCH(QSize, size);
+    QFETCH(QString, scenario);
+    QFETCH(int, jobs);
+    QFETCH(bool, presenter);
+    RunOverrides o;
+    o.scenario = scenario;
+    o.jobs = jobs;
+    o.clock = ClockMode::Virtual;
+    m_controller->settings()->applyOverrides(o);
+    ViewSettings::instance()->setPresenter(presenter);
+    QVERIFY(open(size));
+    QSignalSpy finished(m_controller.get(), &RunController::runFinished);
+    QVERIFY(m_controller->run());
+    QVERIFY(finished.wait(20'000));
+    QTest::qWait(300); // the frames after the end (fit, captions, counts)
+    QCOMPARE(m_window->size(), size);
+
+    // Everything a viewer reads or clicks: controls without controls inside, and texts.
+    std::vector<Placed> controls;
+    std::vector<Placed> texts;
+    const QRectF window(QPointF(0, 0), QSizeF(size));
+    QList<QQuickItem *> all;
+    collect(m_window->contentItem(), &all);
+    for (QQuickItem *item : all) {
+        QRectF r;
+        if (!shown(item, &r))
+            continue;
+        if (item->objectName() == QLatin1String("tick"))
+            continue; // axis ticks sit under the clock's label by design
+        const bool text = isA(item, "QQuickText");
+        const bool control = isA(item, "QQuickControl") && !isA(item, "QQuickPane") &&
+            !isA(item, "QQuickContainer") && !isA(item, "QQuickLabel");
+        if (!text && !control)
+            continue;
+        QVERIFY2(window.adjusted(-1, -1, 1, 1).contains(r),
+                 qPrintable(describe(item) + QStringLiteral(" hangs off the window")));
+        if (text) {
+            // (A bar's label is shortened to its bar by design.)
+            QVERIFY2(item->objectName() == QLatin1String("barLabel") || !item->property("truncated").toBool(),
+                     qPrintable(describe(item) + QStringLiteral(" is cut off")));
+            texts.push_back({item, r});
+        } else {
+            controls.push_back({item, r});
+        }
+    }
+    QVERIFY(controls.size() > 10);
+    QVERIFY(texts.size() > 20);
+    // Controls (and the texts outside them) never overlap.
+    std::vector<Placed> things = controls;
+    for (const Placed &t : texts) {
+        const bool insideControl = std::any_of(controls.begin(), controls.end(),
+                                               [&t](const Placed &c) { return isAncestor(c.item, t.item); });
+        if (!insideControl)
+            things.push_back(t);
+    }
+    for (std::size_t i = 0; i < things.size(); ++i) {
+        for (std::size_t j = i + 1; j < things.size(); ++j) {
+            const Placed &a = things[i];
+            const Placed &b = things[j];
+            if (isAncestor(a.item, b.item) || isAncestor(b.item, a.item))
+                continue;
+            const QRectF overlap = a.rect.adjusted(1, 1, -1, -1).intersected(b.rect.adjusted(1, 1, -1, -1));
+            QVERIFY2(overlap.isEmpty(),
+                     qPrintable(describe(a.item) + QStringLiteral(" overlaps ") + describe(b.item)));
+        }
+    }
+    // The timeline gets a fair share of the screen.
+    QQuickItem *timeline = find("timeline");
+    QVERIFY(timeline);
+    QVERIFY2(timeline->height() >= size.height() * 0.3, qPrintable(QString::number(timeline->height())));
+}
+
+void TestMainWindow::keysWorkAfterClickingEachControl_data()
+{
+    QTest::addColumn<QString>("control");
+    for (const char *name :
+         {"scenarioBox", "runButton", "pauseButton", "stepButton", "resetButton", "speedSlider",
+          "knobsButton", "followButton", "pokeButton", "pokeSlider", "timeline", "codeView"})
+        QTest::newRow(name) << QString::fromLatin1(name);
+}
+
+void TestMainWindow::keysWorkAfterClickingEachControl()
+{
+    QFETCH(QString, control);
+    RunOverrides o;
+    o.scenario = QStringLiteral("fetch-user");
+    o.jobs = 5;
+    o.latencyMs = 5000; // a long run on the real clock: it is still going when the keys come
+    o.speed = 1;
+    m_controller->settings()->applyOverrides(o);
+    QVERIFY(open(QSize(1280, 720)));
+    QVERIFY(m_controller->run());
+    QTRY_VERIFY(m_controller->view()->tasks() > 0);
+
+    QQuickItem *item = find(qPrintable(control));
+    QVERIFY2(item, qPrintable(control));
+    QTRY_VERIFY(item->isVisible() && item->width() > 0);
+    const QPoint centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint();
+    QTest::mouseClick(m_window, Qt::LeftButton, {}, centre);
+    QTest::qWait(50);
+    if (control == QLatin1String("scenarioBox")) {
+        // The list opened: pick the scenario shown (Return on the open list), as a user would.
+        QTRY_VERIFY(item->property("popup").value<QObject *>()->property("visible").toBool());
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_VERIFY(!item->property("popup").value<QObject *>()->property("visible").toBool());
+        QTest::qWait(50);
+        QVERIFY2(m_window->activeFocusItem() != item, "the closed list left the keyboard on the box");
+    }
+    // Whatever the click did, start from a running, unpaused run.
+    if (!m_controller->running())
+        QVERIFY(m_controller->run());
+    if (m_controller->paused())
+        m_controller->togglePause();
+    QTRY_VERIFY(m_controller->running() && !m_controller->paused());
+
+    // Space pauses (and does nothing else: no list opens, no button fires).
+    const quint64 before = m_controller->view()->index()->eventCount();
+    if (qEnvironmentVariableIsSet("DEBUG_FOCUS"))
+        qWarning() << "focus before Space:" << m_window->activeFocusItem();
+    QTest::keyClick(m_window, Qt::Key_Space);
+    QTRY_VERIFY2(m_controller->paused(), qPrintable(QStringLiteral("Space after clicking ") + control));
+    if (qEnvironmentVariableIsSet("DEBUG_FOCUS"))
+        qWarning() << "focus after Space:" << m_window->activeFocusItem();
+    QVERIFY(m_controller->running());
+    if (control == QLatin1String("scenarioBox"))
+        QVERIFY(!item->property("popup").value<QObject *>()->property("visible").toBool());
+    // S steps: exactly the next event(s), still paused.
+    QTest::keyClick(m_window, Qt::Key_S);
+    QTRY_VERIFY(m_controller->view()->index()->eventCount() > before);
+    QVERIFY(m_controller->paused());
+    // Space resumes.
+    QTest::keyClick(m_window, Qt::Key_Space);
+    QTRY_VERIFY(!m_controller->paused());
+    // R resets; Enter runs again.
+    QTest::keyClick(m_window, Qt::Key_R);
+    QTRY_VERIFY(!m_controller->running());
+    QCOMPARE(m_controller->view()->tasks(), 0);
+    QTest::keyClick(m_window, Qt::Key_Return);
+    QTRY_VERIFY(m_controller->running());
+    QTRY_VERIFY(m_controller->view()->tasks() > 0);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

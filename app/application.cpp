@@ -1,6 +1,7 @@
 #include "application.h"
 
 #include "awaitscope_version.h"
+#include "chrometracewriter.h"
 #include "outputfile.h"
 #include "responsivenessmonitor.h"
 #include "runcontroller.h"
@@ -227,6 +228,15 @@ int runApplication(const CommandLineOptions &options, int &argc, char **argv)
     const int code = app.exec();
     controller.session().stop();
 
+    // The last run's trace (stopped where it was), as the headless runner writes its own.
+    if (!options.exportTrace.isEmpty()) {
+        QString error;
+        if (!ChromeTraceWriter(controller.session().runtime().trace())
+                 .writeFile(options.exportTrace, &error)) {
+            err << "awaitscope: --export-trace: " << error << Qt::endl;
+            exitCode = 1;
+        }
+    }
     if (!options.metrics.isEmpty()) {
         QJsonObject json = monitor.metrics();
         json.insert(QStringLiteral("scenario"), settings.scenarioId());

@@ -298,6 +298,11 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
             return fail(QStringLiteral("--clock: unknown clock '%1' (known: real, virtual)").arg(c));
         o.given.clock = o.run.clock;
     }
+    // Virtual time jumps from one due event to the next: a speed factor would do nothing.
+    if (o.headless && parser.isSet(speed) && o.run.clock == ClockMode::Virtual)
+        return fail(
+            QStringLiteral("--speed only applies to the real clock: a --headless run uses the virtual "
+                           "clock unless --clock real is given"));
     auto milliseconds = [&](const QCommandLineOption &opt, qint64 *out) -> QString {
         const auto v = parseWholeNumber(parser.value(opt));
         if (!v || *v < 1 || *v > 24LL * 3600 * 1000)

@@ -40,6 +40,9 @@ Run runApp(const QStringList &args, const std::function<void(QProcess &)> &setup
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    // A run that opens the window remembers its settings: never in the user's own.
+    static const QTemporaryDir config;
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
     p.setProcessEnvironment(env);
     if (setup)
         setup(p);
@@ -204,6 +207,9 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("--headless"), QStringLiteral("--metrics"),
                            QStringLiteral("/tmp/m.json")}
             << QStringLiteral("--metrics");
+        QTest::newRow("headless speed")
+            << QStringList{QStringLiteral("--headless"), QStringLiteral("--speed"), QStringLiteral("2")}
+            << QStringLiteral("--speed only applies to the real clock");
         QTest::newRow("screenshot-after alone")
             << QStringList{QStringLiteral("--screenshot-after"), QStringLiteral("100")}
             << QStringLiteral("--screenshot-after needs --screenshot");
@@ -397,6 +403,21 @@ private Q_SLOTS:
         QCOMPARE(full.exitCode, 2);
         QVERIFY2(full.err.contains(QLatin1String("No space left on device")), qPrintable(full.err));
         QVERIFY2(!full.out.contains(QLatin1String("tasks")), "the run started before the check");
+    }
+
+    void windowExportsItsTraceAtExit()
+    {
+        // --export-trace is not only the headless runner's: the window writes its run at exit.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("window.json"));
+        const Run run = runApp({QStringLiteral("--scenario"), QStringLiteral("fan-out"),
+                                QStringLiteral("--jobs"), QStringLiteral("5"), QStringLiteral("--speed"),
+                                QStringLiteral("20"), QStringLiteral("--quit-after"), QStringLiteral("1500"),
+                                QStringLiteral("--export-trace"), path});
+        QCOMPARE(run.exitCode, 0);
+        QFile f(path);
+        QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(run.err));
+        QVERIFY(isTraceJson(f.readAll()));
     }
 
     void lognormalTailStaysWithinTheLimit()

@@ -1,6 +1,7 @@
 #include "application.h"
 
 #include "awaitscope_version.h"
+#include "outputfile.h"
 #include "responsivenessmonitor.h"
 #include "runcontroller.h"
 #include "runlimits.h"
@@ -16,7 +17,6 @@
 #include <QQmlContext>
 #include <QQuickStyle>
 #include <QQuickWindow>
-#include <QSaveFile>
 #include <QScreen>
 #include <QTextStream>
 #include <QTimer>
@@ -44,26 +44,16 @@ void messageHandler(QtMsgType type, const QMessageLogContext &context, const QSt
         g_previousHandler(type, context, message);
 }
 
-bool saveBytes(const QString &path, const QByteArray &bytes, QString *error)
-{
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
-        *error = f.errorString();
-        return false;
-    }
-    return true;
-}
-
 bool saveImage(const QString &path, const QImage &image, QString *error)
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly)) {
+    OutputFile f(path); // a file atomically; a device, a FIFO or "-" straight into
+    if (!f.open()) {
         *error = f.errorString();
         return false;
     }
-    if (!image.save(&f, "PNG")) {
-        *error = QStringLiteral("could not encode the picture");
-        f.cancelWriting();
+    if (!image.save(f.device(), "PNG")) {
+        *error = !f.writeError().isEmpty() ? f.writeError() : QStringLiteral("could not encode the picture");
+        f.cancel();
         return false;
     }
     if (!f.commit()) {
@@ -189,7 +179,7 @@ int runApplication(const CommandLineOptions &options, int &argc, char **argv)
             if (image.isNull())
                 error = QStringLiteral("the window gave an empty picture");
             if (!error.isEmpty() || !saveImage(options.screenshot, image, &error)) {
-                err << "awaitscope: --screenshot " << options.screenshot << ": " << error << Qt::endl;
+                err << "awaitscope: --screenshot: " << error << Qt::endl;
                 exitCode = 1;
             }
         });
@@ -249,7 +239,7 @@ int runApplication(const CommandLineOptions &options, int &argc, char **argv)
         Qt::QueuedConnection);
 
     const int code = app.exec();
-    exports.finish();
+    exports.finish(); // the trace of a run that did not end, stopped where it was
     controller.session().stop();
 
     if (!options.metrics.isEmpty()) {
@@ -257,8 +247,9 @@ int runApplication(const CommandLineOptions &options, int &argc, char **argv)
         json.insert(QStringLiteral("scenario"), settings.scenarioId());
         json.insert(QStringLiteral("jobs"), settings.runConfig().effectiveJobs());
         QString error;
-        if (!saveBytes(options.metrics, QJsonDocument(json).toJson(QJsonDocument::Indented), &error)) {
-            err << "awaitscope: --metrics " << options.metrics << ": " << error << Qt::endl;
+        if (!OutputFile::writeAll(options.metrics, QJsonDocument(json).toJson(QJsonDocument::Indented),
+                                  &error)) {
+            err << "awaitscope: --metrics: " << error << Qt::endl;
             return 1;
         }
     }

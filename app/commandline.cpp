@@ -1,11 +1,12 @@
 #include "commandline.h"
 
+#include "outputfile.h"
 #include "runlimits.h"
 #include "scenario.h"
 
 #include <QCommandLineParser>
-#include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <cmath>
 #include <limits>
 #include <utility>
@@ -14,46 +15,64 @@ namespace awaitscope {
 
 namespace {
 
-/// A file that --export-trace, --metrics or --screenshot may create: its folder must exist and
-/// be writable, and the path must not be a folder.
+/// A file that --export-trace, --metrics or --screenshot writes: checked before anything runs,
+/// with the system's reason (see OutputFile).
 QString checkWritablePath(const QString &option, const QString &path)
 {
     if (path.isEmpty())
         return QStringLiteral("--%1 needs a file name").arg(option);
-    const QFileInfo info(path);
-    if (info.isDir())
-        return QStringLiteral("--%1: '%2' is a folder, not a file").arg(option, path);
-    const QFileInfo dir(info.absolutePath());
-    if (!dir.isDir())
-        return QStringLiteral("--%1: cannot write '%2': folder '%3' does not exist")
-            .arg(option, path, dir.filePath());
-    if (!dir.isWritable())
-        return QStringLiteral("--%1: cannot write '%2': folder '%3' is not writable")
-            .arg(option, path, dir.filePath());
-    if (info.exists() && !info.isWritable())
-        return QStringLiteral("--%1: cannot write '%2': the file is read-only").arg(option, path);
-    return {};
+    const QString problem = OutputFile::check(path);
+    return problem.isEmpty() ? QString() : QStringLiteral("--%1: ").arg(option) + problem;
 }
 
-bool parseDouble(const QString &text, double *out)
+/// "Usage: awaitscope [options]": Qt names the program only once a QCoreApplication exists.
+QString withProgramName(QString help, const QString &program)
 {
-    bool ok = false;
-    const double v = text.trimmed().toDouble(&ok);
-    if (!ok || !std::isfinite(v))
-        return false;
-    *out = v;
-    return true;
+    const qsizetype start = help.indexOf(QLatin1String("Usage: "));
+    const qsizetype end = help.indexOf(QLatin1String(" [options]"), start);
+    if (start >= 0 && end > start)
+        help.replace(start + 7, end - start - 7, program);
+    return help;
 }
 
 } // namespace
+
+std::optional<qint64> parseWholeNumber(const QString &text)
+{
+    static const QRegularExpression whole(QStringLiteral("^[+-]?[0-9]+$"));
+    const QString t = text.trimmed();
+    if (!whole.match(t).hasMatch())
+        return std::nullopt;
+    bool ok = false;
+    const qint64 v = t.toLongLong(&ok, 10);
+    if (ok)
+        return v;
+    return t.startsWith(u'-') ? std::numeric_limits<qint64>::min() : std::numeric_limits<qint64>::max();
+}
+
+std::optional<double> parseDecimal(const QString &text)
+{
+    static const QRegularExpression decimal(
+        QStringLiteral("^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$"));
+    const QString t = text.trimmed();
+    if (!decimal.match(t).hasMatch())
+        return std::nullopt;
+    bool ok = false;
+    const double v = t.toDouble(&ok);
+    if (!ok || !std::isfinite(v))
+        return std::nullopt;
+    return v;
+}
 
 QString scenarioListText()
 {
     QString text;
     for (const Scenario &s : allScenarios()) {
         text += QStringLiteral("%1\n    %2\n").arg(s.id, -12).arg(s.summary);
-        if (s.maxJobs > 0)
+        if (s.maxJobs > 1)
             text += QStringLiteral("    jobs: %1 by default, at most %2\n").arg(s.defaultJobs).arg(s.maxJobs);
+        else
+            text += QStringLiteral("    jobs: a fixed set of tasks (--jobs can only be 1)\n");
         if (s.blocksEventLoop)
             text += QStringLiteral("    deliberately blocks the event loop\n");
     }
@@ -146,7 +165,9 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
                        jitter,  model,       failureRate, timeout,   seed,       speed,
                        clock,   exportTrace, quitAfter,   headless,  screenshot, screenshotAfter,
                        metrics, fullscreen,  selfTest,    exportSvg, exportPng,  presenter});
-    result.helpText = parser.helpText();
+    const QString program = arguments.isEmpty() ? QString() : QFileInfo(arguments.constFirst()).fileName();
+    result.helpText =
+        withProgramName(parser.helpText(), program.isEmpty() ? QStringLiteral("awaitscope") : program);
 
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
@@ -175,8 +196,22 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         return result;
     };
     auto number = [&parser](const QCommandLineOption &opt, double *out) {
-        return parseDouble(parser.value(opt), out);
+        const auto v = parseDecimal(parser.value(opt));
+        if (v)
+            *out = *v;
+        return v.has_value();
     };
+    // A value given twice would silently be the last one: refused. (Switches such as --headless
+    // mean the same however often they are given.)
+    const QList<QCommandLineOption> valued{scenario,    jobs,      latency,    jitter,          model,
+                                           failureRate, timeout,   seed,       speed,           clock,
+                                           exportTrace, quitAfter, screenshot, screenshotAfter, metrics};
+    for (const QCommandLineOption &opt : valued) {
+        const QStringList values = parser.values(opt);
+        if (values.size() > 1)
+            return fail(QStringLiteral("--%1 given twice ('%2', then '%3'): give it once")
+                            .arg(opt.names().constLast(), values.at(0), values.at(1)));
+    }
 
     if (parser.isSet(scenario)) {
         o.run.scenario = parser.value(scenario);
@@ -186,19 +221,23 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
                             .arg(o.run.scenario, scenarioIds().join(QStringLiteral(", "))));
     }
     if (parser.isSet(jobs)) {
-        bool ok = false;
-        const qlonglong n = parser.value(jobs).trimmed().toLongLong(&ok);
-        if (!ok)
+        // Read as a 64-bit number and checked against the scenario's limit before it becomes an
+        // int: nothing wraps around.
+        const auto n = parseWholeNumber(parser.value(jobs));
+        if (!n)
             return fail(QStringLiteral("--jobs: '%1' is not a whole number").arg(parser.value(jobs)));
-        if (n < 1)
-            return fail(QStringLiteral("--jobs must be at least 1 (got %1)").arg(n));
+        if (*n < 1)
+            return fail(
+                QStringLiteral("--jobs must be at least 1 (got %1)").arg(parser.value(jobs).trimmed()));
         const Scenario *s = findScenario(o.run.scenario);
-        if (s->maxJobs > 0 && n > s->maxJobs)
-            return fail(QStringLiteral("--jobs: the %1 scenario takes at most %2 jobs (got %3)")
+        const int limit = std::min(s->maxJobs, limits::MaxJobs);
+        if (*n > limit)
+            return fail(QStringLiteral("--jobs: the %1 scenario takes at most %2 %3 (got %4)")
                             .arg(s->id)
-                            .arg(s->maxJobs)
-                            .arg(n));
-        o.run.jobs = int(n);
+                            .arg(limit)
+                            .arg(limit == 1 ? QStringLiteral("job") : QStringLiteral("jobs"),
+                                 parser.value(jobs).trimmed()));
+        o.run.jobs = int(*n);
         o.given.jobs = o.run.jobs;
     }
     if (parser.isSet(latency) && !number(latency, &o.run.network.latencyMs))
@@ -242,15 +281,15 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         return fail(problem);
     }
     if (parser.isSet(seed)) {
-        bool ok = false;
-        o.run.seed = parser.value(seed).trimmed().toULongLong(&ok);
-        if (!ok)
+        const auto n = parseWholeNumber(parser.value(seed));
+        if (!n || *n < 0)
             return fail(
                 QStringLiteral("--seed: '%1' is not a non-negative whole number").arg(parser.value(seed)));
-        if (o.run.seed > limits::MaxSeed)
+        if (quint64(*n) > limits::MaxSeed)
             return fail(QStringLiteral("--seed must be at most %1 (got %2)")
                             .arg(limits::MaxSeed)
                             .arg(parser.value(seed)));
+        o.run.seed = quint64(*n);
         o.given.seed = o.run.seed;
     }
     if (parser.isSet(speed)) {
@@ -277,13 +316,17 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
             return fail(QStringLiteral("--clock: unknown clock '%1' (known: real, virtual)").arg(c));
         o.given.clock = o.run.clock;
     }
+    // Virtual time jumps from one due event to the next: a speed factor would do nothing.
+    if (o.headless && parser.isSet(speed) && o.run.clock == ClockMode::Virtual)
+        return fail(
+            QStringLiteral("--speed only applies to the real clock: a --headless run uses the virtual "
+                           "clock unless --clock real is given"));
     auto milliseconds = [&](const QCommandLineOption &opt, qint64 *out) -> QString {
-        bool ok = false;
-        const qlonglong v = parser.value(opt).trimmed().toLongLong(&ok);
-        if (!ok || v < 1 || v > 24LL * 3600 * 1000)
+        const auto v = parseWholeNumber(parser.value(opt));
+        if (!v || *v < 1 || *v > 24LL * 3600 * 1000)
             return QStringLiteral("--%1: '%2' is not a number of milliseconds between 1 and 86400000")
                 .arg(opt.names().constFirst(), parser.value(opt));
-        *out = v;
+        *out = *v;
         return {};
     };
     if (parser.isSet(quitAfter)) {
@@ -291,6 +334,9 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
             return fail(e);
     }
     if (parser.isSet(screenshotAfter)) {
+        if (!parser.isSet(screenshot))
+            return fail(
+                QStringLiteral("--screenshot-after needs --screenshot FILE (alone it would do nothing)"));
         if (const QString e = milliseconds(screenshotAfter, &o.screenshotAfterMs); !e.isEmpty())
             return fail(e);
     }
@@ -325,6 +371,11 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
          !o.exportPng.isEmpty()))
         return fail(QStringLiteral("--headless has no window: it cannot be combined with --self-test, "
                                    "--fullscreen, --presenter, --screenshot, --export-svg or --export-png"));
+    // --metrics measures the window (frame times, the event loop's lag under drawing); a headless
+    // run has neither. Its figures are the summary it prints, and --export-trace writes the run.
+    if (o.headless && !o.metrics.isEmpty())
+        return fail(QStringLiteral("--metrics measures the window (frame times, loop lag): a --headless run "
+                                   "has none; use its printed summary, or --export-trace FILE for the run"));
     return result;
 }
 

@@ -4,6 +4,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <optional>
 
 namespace awaitscope {
 
@@ -37,6 +38,14 @@ CommandLineResult parseCommandLine(const QStringList &arguments);
 
 /// The lines --list-scenarios prints.
 QString scenarioListText();
+
+/// A whole decimal number ("42", "-3"; spaces around are ignored): no hex, no exponent, no
+/// fraction. Beyond a qint64 it saturates, so the caller's range check names the limit; nullopt
+/// if the text is not a whole number at all.
+std::optional<qint64> parseWholeNumber(const QString &text);
+
+/// A finite decimal number ("0.5", "-2", "1e3"); nullopt for anything else (hex, inf, nan, words).
+std::optional<double> parseDecimal(const QString &text);
 
 /// Exit code for bad input on the command line.
 inline constexpr int ExitUsage = 2;

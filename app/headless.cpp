@@ -1,6 +1,7 @@
 #include "headless.h"
 
 #include "chrometracewriter.h"
+#include "outputfile.h"
 #include "tracesummary.h"
 
 #include <QElapsedTimer>
@@ -73,17 +74,22 @@ int runHeadless(const CommandLineOptions &options, QTextStream &out, QTextStream
         loop.exec();
     const qint64 wallMs = wall.elapsed();
 
-    out << headlessSummary(session, wallMs, stopped);
-    out.flush();
+    // With the trace on standard output ("-", /dev/stdout), the summary goes to standard error.
+    const bool traceOnStdout =
+        !options.exportTrace.isEmpty() && OutputFile::namesStandardOutput(options.exportTrace);
+    QTextStream &report = traceOnStdout ? err : out;
+    report << headlessSummary(session, wallMs, stopped);
+    report.flush();
     if (!options.exportTrace.isEmpty()) {
         QString error;
         ChromeTraceWriter writer(session.runtime().trace());
         writer.setOtherData({{QStringLiteral("run"), session.config().toJson()}});
         if (!writer.writeFile(options.exportTrace, &error)) {
+            // Not bad input (that was checked before the run): the system refused the write.
             err << "awaitscope: --export-trace: " << error << Qt::endl;
-            return ExitUsage;
+            return 1;
         }
-        out << "trace written to " << options.exportTrace << Qt::endl;
+        report << "trace written to " << options.exportTrace << Qt::endl;
     }
     return 0;
 }

@@ -10,6 +10,7 @@
 // recording every spawn, suspend, resume and finish. --engine naive runs the same workload with
 // one QCoro::sleepFor (one QTimer) per await and no trace.
 
+#include "commandline.h" // the app's strict number parsing
 #include "hugepages.h"
 #include "runtime.h"
 
@@ -28,28 +29,26 @@ using namespace awaitscope;
 
 namespace {
 
+constexpr const char *Usage =
+    "usage: awaitscope-bench yield|timer TASKS AWAITS_PER_TASK [LATENCY_MS] [--engine awaitscope|naive]\n";
+
 [[noreturn]] void usage(const char *problem)
 {
-    std::fprintf(stderr,
-                 "awaitscope-bench: %s\n"
-                 "usage: awaitscope-bench yield|timer TASKS AWAITS_PER_TASK [LATENCY_MS] [--engine "
-                 "awaitscope|naive]\n",
-                 problem);
+    std::fprintf(stderr, "awaitscope-bench: %s\n%s", problem, Usage);
     std::exit(2);
 }
 
+/// A whole decimal number from 1 to max, read as the app reads --jobs (no hex, no wrap-around).
 long parsePositive(const char *text, const char *what, long max)
 {
-    char *end = nullptr;
-    errno = 0;
-    const long v = std::strtol(text, &end, 10);
-    if (errno || !end || *end || v < 1 || v > max) {
+    const auto v = parseWholeNumber(QString::fromLocal8Bit(text));
+    if (!v || *v < 1 || *v > max) {
         static std::string msg;
         msg = std::string(what) + " must be a whole number from 1 to " + std::to_string(max) + " (got '" +
             text + "')";
         usage(msg.c_str());
     }
-    return v;
+    return long(*v);
 }
 
 QCoro::Task<> engineJob(Runtime &rt, SiteId site, int awaits, qint64 ns)
@@ -75,6 +74,15 @@ int main(int argc, char *argv[])
     std::vector<const char *> positional;
     std::string engine = "awaitscope";
     for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
+            std::fputs(Usage, stdout);
+            std::fputs("\nyield: every task awaits K zero-length waits (pure scheduling cost).\n"
+                       "timer: every task awaits K waits of LATENCY_MS (0 to 60000, default 1), all in "
+                       "flight at once.\n"
+                       "--engine naive: one QCoro::sleepFor (one QTimer) per await, no trace.\n",
+                       stdout);
+            return 0;
+        }
         if (std::strcmp(argv[i], "--engine") == 0) {
             if (i + 1 >= argc)
                 usage("--engine needs awaitscope or naive");
@@ -96,10 +104,10 @@ int main(int argc, char *argv[])
     const long awaits = parsePositive(positional[2], "AWAITS_PER_TASK", 1'000'000);
     double latencyMs = workload == "yield" ? 0.0 : 1.0;
     if (positional.size() == 4) {
-        char *end = nullptr;
-        latencyMs = std::strtod(positional[3], &end);
-        if (!end || *end || !(latencyMs >= 0.0 && latencyMs <= 60'000.0))
-            usage("LATENCY_MS must be a number from 0 to 60000");
+        const auto v = parseDecimal(QString::fromLocal8Bit(positional[3])); // no hex, inf or nan
+        if (!v || !(*v >= 0.0 && *v <= 60'000.0))
+            usage("LATENCY_MS must be a decimal number from 0 to 60000");
+        latencyMs = *v;
     }
     if (workload == "yield")
         latencyMs = 0.0;

@@ -1,12 +1,23 @@
 // The command line: every bad input is named and exits with code 2; good input runs.
 
 #include "commandline.h"
+#include "runlimits.h"
 
+#include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
+#include <functional>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
 
 using namespace awaitscope;
 
@@ -23,17 +34,51 @@ struct Run {
     QString err;
 };
 
-Run runApp(const QStringList &args)
+/// Runs the app; setup may redirect its output or change its folder first.
+Run runApp(const QStringList &args, const std::function<void(QProcess &)> &setup = {})
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    // A run that opens the window remembers its settings: never in the user's own.
+    static const QTemporaryDir config;
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
     p.setProcessEnvironment(env);
+    if (setup)
+        setup(p);
     p.start(QStringLiteral(AWAITSCOPE_BIN), args);
-    if (!p.waitForFinished(60000))
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished();
         return {-1, {}, QStringLiteral("timed out")};
+    }
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2,
             QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+QStringList headlessExport(const QString &target)
+{
+    return {QStringLiteral("--headless"),
+            QStringLiteral("--scenario"),
+            QStringLiteral("fan-out"),
+            QStringLiteral("--jobs"),
+            QStringLiteral("20"),
+            QStringLiteral("--export-trace"),
+            target};
+}
+
+bool isTraceJson(const QByteArray &bytes)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes);
+    return doc.isObject() && doc.object().value(QStringLiteral("traceEvents")).isArray();
+}
+
+/// The first number after prefix in text ("total time 300.0 ms" -> 300), or -1.
+double numberAfter(const QString &text, const QString &prefix)
+{
+    const QRegularExpression re(QRegularExpression::escape(prefix) + QStringLiteral("\\s*([0-9.]+)"));
+    const auto m = re.match(text);
+    return m.hasMatch() ? m.captured(1).toDouble() : -1;
 }
 
 } // namespace
@@ -118,6 +163,9 @@ private Q_SLOTS:
                                   << QStringLiteral("--seed");
         QTest::newRow("bad quit-after") << QStringList{QStringLiteral("--quit-after"), QStringLiteral("0")}
                                         << QStringLiteral("--quit-after");
+        QTest::newRow("metrics into /proc")
+            << QStringList{QStringLiteral("--metrics"), QStringLiteral("/proc/self/status")}
+            << QStringLiteral("--metrics: cannot write '/proc/self/status'");
         QTest::newRow("export into missing folder")
             << QStringList{QStringLiteral("--export-trace"), QStringLiteral("/nonexistent/dir/t.json")}
             << QStringLiteral("folder '/nonexistent/dir' does not exist");
@@ -126,6 +174,52 @@ private Q_SLOTS:
             << QStringLiteral("is a folder");
         QTest::newRow("stray argument")
             << QStringList{QStringLiteral("fan-out")} << QStringLiteral("unexpected argument");
+        // Counts are read into their real type: nothing wraps around, every scenario has a limit.
+        QTest::newRow("infectious int max jobs")
+            << QStringList{QStringLiteral("--headless"), QStringLiteral("--scenario"),
+                           QStringLiteral("infectious"), QStringLiteral("--jobs"),
+                           QStringLiteral("2147483647")}
+            << QStringLiteral("--jobs");
+        QTest::newRow("jobs wrap to 1")
+            << QStringList{QStringLiteral("--headless"), QStringLiteral("--scenario"),
+                           QStringLiteral("infectious"), QStringLiteral("--jobs"),
+                           QStringLiteral("4294967297")}
+            << QStringLiteral("--jobs");
+        QTest::newRow("jobs beyond an int")
+            << QStringList{QStringLiteral("--headless"), QStringLiteral("--scenario"),
+                           QStringLiteral("infectious"), QStringLiteral("--jobs"),
+                           QStringLiteral("2147483648")}
+            << QStringLiteral("--jobs");
+        QTest::newRow("jobs beyond 64 bits")
+            << QStringList{QStringLiteral("--jobs"), QStringLiteral("99999999999999999999999")}
+            << QStringLiteral("--jobs: the fetch-user scenario takes at most 1000 jobs");
+        QTest::newRow("hex jobs") << QStringList{QStringLiteral("--jobs"), QStringLiteral("0x10")}
+                                  << QStringLiteral("--jobs: '0x10'");
+        // A flag given twice is refused, not silently the last one.
+        QTest::newRow("jobs twice") << QStringList{QStringLiteral("--jobs"), QStringLiteral("3"),
+                                                   QStringLiteral("--jobs"), QStringLiteral("4")}
+                                    << QStringLiteral("--jobs given twice");
+        QTest::newRow("export twice")
+            << QStringList{QStringLiteral("--export-trace"), QStringLiteral("/tmp/a.json"),
+                           QStringLiteral("--export-trace"), QStringLiteral("/tmp/b.json")}
+            << QStringLiteral("--export-trace given twice");
+        QTest::newRow("headless metrics")
+            << QStringList{QStringLiteral("--headless"), QStringLiteral("--metrics"),
+                           QStringLiteral("/tmp/m.json")}
+            << QStringLiteral("--metrics");
+        QTest::newRow("headless speed")
+            << QStringList{QStringLiteral("--headless"), QStringLiteral("--speed"), QStringLiteral("2")}
+            << QStringLiteral("--speed only applies to the real clock");
+        QTest::newRow("screenshot-after alone")
+            << QStringList{QStringLiteral("--screenshot-after"), QStringLiteral("100")}
+            << QStringLiteral("--screenshot-after needs --screenshot");
+        // Checked before the run starts, with the system's reason.
+        QTest::newRow("export into /proc")
+            << QStringList{QStringLiteral("--export-trace"), QStringLiteral("/proc/version")}
+            << QStringLiteral("/proc");
+        QTest::newRow("export name too long")
+            << QStringList{QStringLiteral("--export-trace"), QStringLiteral("/tmp/") + QString(100000, u'x')}
+            << QStringLiteral("File name too long");
         QTest::newRow("headless screenshot")
             << QStringList{QStringLiteral("--headless"), QStringLiteral("--screenshot"),
                            QStringLiteral("/tmp/x.png")}
@@ -166,6 +260,180 @@ private Q_SLOTS:
         for (const char *id :
              {"fetch-user", "callbacks", "blocking", "fan-out", "slow-io", "infectious", "errors", "stress"})
             QVERIFY2(list.out.contains(QLatin1String(id)), id);
+    }
+
+    void helpNamesTheProgram()
+    {
+        // Parsed before any QCoreApplication exists: Qt alone would print "<executable_name>".
+        const auto parsed =
+            parseCommandLine({QStringLiteral("/usr/local/bin/awaitscope"), QStringLiteral("--help")});
+        QVERIFY2(parsed.helpText.startsWith(QLatin1String("Usage: awaitscope [options]")),
+                 qPrintable(parsed.helpText.left(80)));
+        const Run help = runApp({QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY2(help.out.startsWith(QLatin1String("Usage: awaitscope [options]")),
+                 qPrintable(help.out.left(80)));
+        QVERIFY(!help.out.contains(QLatin1String("<executable_name>")));
+    }
+
+    void exportIntoADeviceKeepsTheDevice()
+    {
+        // mknod n c 1 3: a null device of our own (the system's /dev/null is tested in
+        // tst_outputfile, never risked on an older build).
+        QTemporaryDir dir;
+        const QString node = dir.filePath(QStringLiteral("null"));
+        if (::mknod(QFile::encodeName(node).constData(), S_IFCHR | 0666, makedev(1, 3)) != 0)
+            QSKIP("mknod is not allowed here");
+        const Run run = runApp(headlessExport(node));
+        QCOMPARE(run.exitCode, 0);
+        struct stat st = {};
+        QCOMPARE(::stat(QFile::encodeName(node).constData(), &st), 0);
+        QVERIFY2(S_ISCHR(st.st_mode), "the device was replaced by a regular file");
+        QCOMPARE(st.st_rdev, makedev(1, 3));
+        QCOMPARE(
+            QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot | QDir::System),
+            QStringList{QStringLiteral("null")}); // no temporary file left behind
+    }
+
+    void exportIntoAFifo()
+    {
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(QStringLiteral("pipe"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        QProcess reader;
+        reader.start(QStringLiteral("cat"), {fifo});
+        QVERIFY(reader.waitForStarted());
+        const Run run = runApp(headlessExport(fifo));
+        QCOMPARE(run.exitCode, 0);
+        const bool read = reader.waitForFinished(10000);
+        if (!read) {
+            reader.kill();
+            reader.waitForFinished();
+        }
+        QVERIFY2(read, "nothing was written into the FIFO");
+        QVERIFY(isTraceJson(reader.readAllStandardOutput()));
+        struct stat st = {};
+        QCOMPARE(::stat(QFile::encodeName(fifo).constData(), &st), 0);
+        QVERIFY2(S_ISFIFO(st.st_mode), "the FIFO was replaced by a regular file");
+    }
+
+    void exportToStandardOutput()
+    {
+        QTemporaryDir dir;
+        // "-": the trace on standard output, the summary on standard error; no file named "-".
+        const Run dash = runApp(headlessExport(QStringLiteral("-")),
+                                [&dir](QProcess &p) { p.setWorkingDirectory(dir.path()); });
+        QCOMPARE(dash.exitCode, 0);
+        QVERIFY2(isTraceJson(dash.out.toUtf8()), qPrintable(dash.out.left(200)));
+        QVERIFY2(dash.err.contains(QLatin1String("tasks 21 (ok 21")), qPrintable(dash.err));
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("-"))));
+
+        // --export-trace /dev/stdout > out.json writes into out.json, and does not replace it.
+        const QString out = dir.filePath(QStringLiteral("out.json"));
+        QFile(out).open(QIODevice::WriteOnly);
+        struct stat before = {};
+        QCOMPARE(::stat(QFile::encodeName(out).constData(), &before), 0);
+        const Run redirected = runApp(headlessExport(QStringLiteral("/dev/stdout")),
+                                      [&out](QProcess &p) { p.setStandardOutputFile(out); });
+        QCOMPARE(redirected.exitCode, 0);
+        struct stat after = {};
+        QCOMPARE(::stat(QFile::encodeName(out).constData(), &after), 0);
+        QCOMPARE(after.st_ino, before.st_ino);
+        QFile written(out);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QVERIFY(isTraceJson(written.readAll()));
+    }
+
+    void exportIntoAReadOnlyFolder()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QFile::setPermissions(dir.path(),
+                                      QFileDevice::ReadOwner | QFileDevice::ExeOwner |
+                                          QFileDevice::ReadOther | QFileDevice::ExeOther));
+        const QStringList args = headlessExport(dir.filePath(QStringLiteral("t.json")));
+        // Root writes anywhere: then the app runs as nobody.
+        const Run run = ::geteuid() != 0 ? runApp(args) : [&args] {
+            QProcess p;
+            p.start(QStringLiteral("setpriv"),
+                    QStringList{QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                                QStringLiteral("--clear-groups"), QStringLiteral(AWAITSCOPE_BIN)} +
+                        args);
+            p.waitForFinished(60000);
+            return Run{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                       QString::fromUtf8(p.readAllStandardError())};
+        }();
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QLatin1String("--export-trace: cannot write")) &&
+                     run.err.contains(QLatin1String("Permission denied")),
+                 qPrintable(run.err));
+        QVERIFY2(!run.out.contains(QLatin1String("tasks")), "the run started before the check");
+    }
+
+    void exportIntoAFullDisk()
+    {
+        QTemporaryDir mountPoint;
+        const QByteArray mnt = QFile::encodeName(mountPoint.path());
+        if (::geteuid() != 0 || ::mount("tmpfs", mnt.constData(), "tmpfs", 0, "size=64k") != 0)
+            QSKIP("needs root and a tmpfs mount (tst_outputfile covers ENOSPC on /dev/full)");
+        const auto unmount = qScopeGuard([&mnt] { ::umount(mnt.constData()); });
+        const QString target = mountPoint.filePath(QStringLiteral("t.json"));
+        {
+            QFile old(target);
+            QVERIFY(old.open(QIODevice::WriteOnly));
+            old.write("old");
+        }
+        // A trace bigger than the disk: the system's reason, and the old file intact.
+        const Run big = runApp({QStringLiteral("--headless"), QStringLiteral("--scenario"),
+                                QStringLiteral("stress"), QStringLiteral("--jobs"), QStringLiteral("2000"),
+                                QStringLiteral("--export-trace"), target});
+        QCOMPARE(big.exitCode, 1);
+        QVERIFY2(big.err.contains(QLatin1String("No space left on device")), qPrintable(big.err));
+        QFile old(target);
+        QVERIFY(old.open(QIODevice::ReadOnly));
+        QCOMPARE(old.readAll(), QByteArray("old"));
+        QCOMPARE(QDir(mountPoint.path()).entryList(QDir::Files | QDir::Hidden),
+                 QStringList{QStringLiteral("t.json")});
+        // A disk already full is refused before the run starts.
+        QFile filler(mountPoint.filePath(QStringLiteral("filler")));
+        QVERIFY(filler.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
+        const QByteArray block(4096, 'x');
+        while (filler.write(block) == block.size()) { }
+        filler.close();
+        const Run full = runApp(headlessExport(target));
+        QCOMPARE(full.exitCode, 2);
+        QVERIFY2(full.err.contains(QLatin1String("No space left on device")), qPrintable(full.err));
+        QVERIFY2(!full.out.contains(QLatin1String("tasks")), "the run started before the check");
+    }
+
+    void windowExportsItsTraceAtExit()
+    {
+        // --export-trace is not only the headless runner's: the window writes its run at exit.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("window.json"));
+        const Run run = runApp({QStringLiteral("--scenario"), QStringLiteral("fan-out"),
+                                QStringLiteral("--jobs"), QStringLiteral("5"), QStringLiteral("--speed"),
+                                QStringLiteral("20"), QStringLiteral("--quit-after"), QStringLiteral("1500"),
+                                QStringLiteral("--export-trace"), path});
+        if (run.exitCode == 2 && run.err.contains(QLatin1String("this build has no window")))
+            QSKIP("built without the window (AWAITSCOPE_BUILD_GUI=OFF)");
+        QCOMPARE(run.exitCode, 0);
+        QFile f(path);
+        QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(run.err));
+        QVERIFY(isTraceJson(f.readAll()));
+    }
+
+    void lognormalTailStaysWithinTheLimit()
+    {
+        const Run run = runApp({QStringLiteral("--headless"), QStringLiteral("--scenario"),
+                                QStringLiteral("stress"), QStringLiteral("--jobs"), QStringLiteral("1000"),
+                                QStringLiteral("--jitter"), QStringLiteral("600000"),
+                                QStringLiteral("--latency-model"), QStringLiteral("lognormal")});
+        QCOMPARE(run.exitCode, 0);
+        // Three requests per job, each at most the latency limit.
+        const double total = numberAfter(run.out, QStringLiteral("total time"));
+        const double awaited = numberAfter(run.out, QStringLiteral("awaited"));
+        QVERIFY2(total > 0 && total <= 3 * limits::MaxLatencyMs + 1, qPrintable(run.out));
+        QVERIFY2(awaited > 0 && awaited <= 3000 * limits::MaxLatencyMs, qPrintable(run.out));
     }
 
     void headlessRunPrintsSummaryAndExports()

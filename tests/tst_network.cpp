@@ -1,6 +1,7 @@
 // The simulated network: latency models, failures, timeouts, seeds.
 
 #include "network.h"
+#include "runlimits.h"
 #include "runtime.h"
 #include "testutil.h"
 
@@ -91,6 +92,35 @@ private Q_SLOTS:
             QVERIFY(std::abs(s.stddevLatencyMs() - 20.0) < 1.0);
         if (LatencyModel(model) == LatencyModel::Fixed)
             QCOMPARE(s.stddevLatencyMs(), 0.0);
+    }
+
+    void drawsStayWithinTheLatencyLimit_data()
+    {
+        QTest::addColumn<int>("model");
+        QTest::newRow("uniform") << int(LatencyModel::Uniform);
+        QTest::newRow("normal") << int(LatencyModel::Normal);
+        QTest::newRow("lognormal") << int(LatencyModel::LogNormal);
+    }
+
+    void drawsStayWithinTheLatencyLimit()
+    {
+        // The widest spread the limits allow: a log-normal tail goes far beyond 10 minutes.
+        QFETCH(int, model);
+        Runtime rt;
+        SimNetwork net(&rt, 1);
+        EndpointConfig c;
+        c.model = LatencyModel(model);
+        c.latencyMs = 100;
+        c.jitterMs = limits::MaxJitterMs;
+        QVERIFY(c.validate().isEmpty());
+        net.setDefaults(c);
+        for (int i = 0; i < 20000; ++i) {
+            const SimNetwork::Draw d = net.draw(QStringLiteral("/x"));
+            QVERIFY2(d.waitNs >= 0 && d.waitNs <= qint64(limits::MaxLatencyMs) * 1'000'000,
+                     qPrintable(QString::number(d.waitNs)));
+        }
+        QVERIFY(net.stats().latencyMaxMs <= limits::MaxLatencyMs);
+        QVERIFY(std::isfinite(net.stats().latencySumSqMs));
     }
 
     void failureRateUnderFixedSeed()

@@ -36,6 +36,13 @@ void TestRunConfig::validatesAgainstTheLimits()
     QVERIFY(c.validate().contains(QLatin1String("latency")));
     c.network.latencyMs = limits::MaxLatencyMs;
     QVERIFY(c.validate().isEmpty());
+    // Every scenario has a job limit, the one that ignores --jobs too.
+    c = {};
+    c.scenario = QStringLiteral("infectious");
+    c.jobs = 2'147'483'647;
+    QVERIFY2(c.validate().contains(QLatin1String("at most")), qPrintable(c.validate()));
+    c.jobs = 1;
+    QVERIFY(c.validate().isEmpty());
 }
 
 void TestRunConfig::effectiveJobs()

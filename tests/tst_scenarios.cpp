@@ -1,11 +1,13 @@
 // Each scenario's trace has the shape the article's claim predicts (virtual clock: exact times).
 
+#include "runlimits.h"
 #include "scenario.h"
 #include "session.h"
 #include "testutil.h"
 #include "tracesummary.h"
 
 #include <QTest>
+#include <limits>
 
 using namespace awaitscope;
 using namespace awaitscope::test;
@@ -165,6 +167,19 @@ private Q_SLOTS:
         QVERIFY(eventsFor(6) != a);
     }
 
+    void everyScenarioHasAJobLimit()
+    {
+        // A scenario without one took --jobs 2147483647 and ran out of memory reserving tasks.
+        for (const Scenario &s : allScenarios()) {
+            QVERIFY2(s.maxJobs >= 1 && s.maxJobs <= limits::MaxJobs, qPrintable(s.id));
+            QVERIFY2(s.defaultJobs >= 1 && s.defaultJobs <= s.maxJobs, qPrintable(s.id));
+            RunConfig c = virtualConfig(s.id, s.maxJobs + 1);
+            QVERIFY2(c.validate().contains(QLatin1String("at most")), qPrintable(s.id));
+            c.jobs = std::numeric_limits<int>::max();
+            QVERIFY2(!c.validate().isEmpty(), qPrintable(s.id));
+        }
+    }
+
     void everyScenarioRunsAndShipsItsSource_data()
     {
         QTest::addColumn<QString>("id");
@@ -180,7 +195,7 @@ private Q_SLOTS:
         QVERIFY(s->source().contains(QLatin1String("co_")) || s->source().contains(QLatin1String("net.get")));
         QVERIFY(!s->summary.isEmpty() && !s->lookFor.isEmpty());
         Session session;
-        QVERIFY(runToEnd(session, virtualConfig(id, s->maxJobs > 0 ? std::min(s->defaultJobs, 100) : -1)));
+        QVERIFY(runToEnd(session, virtualConfig(id, std::min(s->defaultJobs, 100))));
         const TraceSummary sum = TraceSummary::of(session.runtime().trace());
         QCOMPARE(sum.running, 0u);
         QVERIFY(sum.awaits > 0);

@@ -3,10 +3,18 @@
 #include "spanreader.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace awaitscope {
 
 namespace {
+
+/// a + b, held at the largest qint64 instead of wrapping (a million waits of ten minutes each).
+qint64 saturatingAdd(qint64 a, qint64 b)
+{
+    qint64 sum = 0;
+    return __builtin_add_overflow(a, b, &sum) ? std::numeric_limits<qint64>::max() : sum;
+}
 
 /// Sums the spans of a whole trace.
 struct Totals : SpanVisitor {
@@ -18,12 +26,15 @@ struct Totals : SpanVisitor {
         // Joins only mirror the waits of the awaited task: counting them twice would inflate the
         // concurrency.
         if (trace.siteAt(site).kind == SiteKind::Wait)
-            s.awaitedNs += end - begin;
+            s.awaitedNs = saturatingAdd(s.awaitedNs, end - begin);
         if (result == WaitResult::Failed || result == WaitResult::TimedOut)
             ++s.failedWaits;
     }
     void blockBegan(TaskId, qint64, SiteId) { ++s.blockedSections; }
-    void blockEnded(TaskId, qint64 begin, qint64 end, SiteId) { s.blockedNs += end - begin; }
+    void blockEnded(TaskId, qint64 begin, qint64 end, SiteId)
+    {
+        s.blockedNs = saturatingAdd(s.blockedNs, end - begin);
+    }
     void held(TaskId, qint64, qint64 wallNs)
     {
         ++s.holds;

@@ -162,7 +162,9 @@ SimNetwork::Draw SimNetwork::draw(const QString &path)
             ms = c.latencyMs * std::exp(std::log1p(c.jitterMs / c.latencyMs) * m_random.normal());
         break;
     }
-    ms = std::max(ms, 0.0);
+    // Every draw within the limits, whatever the model: a log-normal tail with the widest spread
+    // reaches 1e15 ms, beyond what a qint64 of nanoseconds holds.
+    ms = std::clamp(ms, 0.0, limits::MaxLatencyMs);
     // Always draw the failure, so the stream of numbers does not depend on the failure rate.
     const bool failed = m_random.uniform() < c.failureRate;
 

@@ -1,13 +1,12 @@
 #include "chrometracewriter.h"
 
 #include "names.h"
+#include "outputfile.h"
 #include "spanreader.h"
 #include "trace.h"
 
-#include <QFileInfo>
 #include <QIODevice>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <cstdio>
 #include <vector>
 
@@ -243,24 +242,15 @@ bool ChromeTraceWriter::write(QIODevice *device) const
 
 bool ChromeTraceWriter::writeFile(const QString &path, QString *error) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
+    OutputFile file(path);
+    if (file.open()) {
+        write(file.device()); // a failed write is the file's error: commit() reports it
+        if (file.commit())
+            return true;
     }
-    if (!write(&file)) {
-        file.cancelWriting();
-        if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    if (!file.commit()) {
-        if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    if (error)
+        *error = file.errorString();
+    return false;
 }
 
 } // namespace awaitscope

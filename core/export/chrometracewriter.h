@@ -27,7 +27,8 @@ public:
     void setOtherData(const QJsonObject &extra) { m_otherData = extra; }
     /// Streams the JSON to device; false on a write error.
     bool write(QIODevice *device) const;
-    /// Writes atomically (QSaveFile): a complete file or none. On failure, error says why.
+    /// Writes to path through OutputFile: a regular file atomically (a complete file or none),
+    /// a device, a FIFO or "-" (standard output) straight into. On failure, error says why.
     bool writeFile(const QString &path, QString *error = nullptr) const;
 
 private:

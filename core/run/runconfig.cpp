@@ -3,6 +3,8 @@
 #include "runlimits.h"
 #include "scenario.h"
 
+#include <algorithm>
+
 namespace awaitscope {
 
 QString RunConfig::validate() const
@@ -14,8 +16,13 @@ QString RunConfig::validate() const
     if (jobs != -1) {
         if (jobs < 1)
             return QStringLiteral("jobs must be a positive whole number");
-        if (s->maxJobs > 0 && jobs > s->maxJobs)
-            return QStringLiteral("the %1 scenario takes at most %2 jobs").arg(s->id).arg(s->maxJobs);
+        // Every scenario has a limit (at most limits::MaxJobs): a run reserves room for its jobs.
+        const int limit = std::clamp(s->maxJobs, 1, limits::MaxJobs);
+        if (jobs > limit)
+            return QStringLiteral("the %1 scenario takes at most %2 %3")
+                .arg(s->id)
+                .arg(limit)
+                .arg(limit == 1 ? QStringLiteral("job") : QStringLiteral("jobs"));
     }
     if (!(speed >= limits::MinSpeed && speed <= limits::MaxSpeed))
         return QStringLiteral("speed must be between %1 and %2").arg(limits::MinSpeed).arg(limits::MaxSpeed);

@@ -78,7 +78,7 @@ const Scenario scenario_infectious{
         "after it; async_caller(1) resumes as soon as its answer arrives."),
     .sourceFile = QStringLiteral("infectious.cpp"),
     .defaultJobs = 1,
-    .maxJobs = 0,
+    .maxJobs = 1,
     .entry = &infectiousMain,
     .setup = &infectiousSetup,
 };

@@ -34,7 +34,7 @@ struct Scenario {
     QString lookFor; // what to watch in the window
     QString sourceFile; // the file name of its code ("fanout.cpp")
     int defaultJobs = 1;
-    int maxJobs = 1; // 0: the scenario ignores --jobs
+    int maxJobs = 1; // 1 to limits::MaxJobs (1: a fixed set of tasks, --jobs can only be 1)
     bool blocksEventLoop = false; // the deliberate exception: it freezes the loop
     ScenarioEntry entry = nullptr;
     ScenarioSetup setup = nullptr; // optional

@@ -1,6 +1,7 @@
 #include "exporter.h"
 
 #include "chrometracewriter.h"
+#include "outputfile.h"
 #include "runcontroller.h"
 #include "svgtimelinewriter.h"
 #include "theme.h"
@@ -10,19 +11,19 @@
 #include <QImage>
 #include <QQuickItem>
 #include <QQuickItemGrabResult>
-#include <QSaveFile>
 #include <cmath>
 
 namespace awaitscope {
 
 namespace {
 
-// (Written through one function, atomically: a complete file or none.)
+// Through OutputFile: a file atomically (a complete file or none); a device, a FIFO or "-"
+// straight into, never replaced.
 QString saveBytes(const QString &path, const QByteArray &bytes)
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-        return f.errorString();
+    QString error;
+    if (!OutputFile::writeAll(path, bytes, &error))
+        return error.isEmpty() ? QObject::tr("could not write %1").arg(path) : error;
     return {};
 }
 

@@ -20,7 +20,13 @@ const QString KeySpeed = QStringLiteral("run/speed");
 
 int jobLimit(const Scenario &s)
 {
-    return s.maxJobs > 0 ? s.maxJobs : 1;
+    return std::clamp(s.maxJobs, 1, limits::MaxJobs);
+}
+
+/// A time knob within 0..max (not a number: 0).
+double clampedMs(double ms, double max)
+{
+    return std::isfinite(ms) ? std::clamp(ms, 0.0, max) : 0.0;
 }
 
 } // namespace
@@ -117,7 +123,7 @@ RunConfig RunSettings::runConfig() const
 {
     RunConfig c = m_config;
     c.scenario = scenario().id;
-    c.jobs = scenario().maxJobs > 0 ? m_jobs : -1;
+    c.jobs = m_jobs;
     return c;
 }
 
@@ -129,7 +135,13 @@ void RunSettings::applyOverrides(const RunOverrides &given)
     given.applyTo(c);
     if (given.jobs)
         m_jobs = std::clamp(*given.jobs, 1, jobLimit(scenario()));
+    // The same limits as a remembered value: whatever comes in, what is kept (and saved) can run.
     m_config.network = c.network;
+    m_config.network.latencyMs = clampedMs(c.network.latencyMs, limits::MaxLatencyMs);
+    m_config.network.jitterMs = clampedMs(c.network.jitterMs, limits::MaxJitterMs);
+    m_config.network.timeoutMs = clampedMs(c.network.timeoutMs, limits::MaxTimeoutMs);
+    m_config.network.failureRate =
+        std::isfinite(c.network.failureRate) ? std::clamp(c.network.failureRate, 0.0, 1.0) : 0.0;
     m_config.seed = std::min(c.seed, limits::MaxSeed);
     m_config.speed = std::clamp(c.speed, limits::MinSpeed, limits::MaxSpeed);
     m_config.clock = c.clock;

@@ -15,6 +15,7 @@ private Q_SLOTS:
     void stepAndReset();
     void framesAreBatched();
     void bigRunStopsOverSeveralFrames();
+    void resetOfABigRunLeavesNoWaitingCount();
 };
 
 void TestRunController::initTestCase()
@@ -118,6 +119,26 @@ void TestRunController::bigRunStopsOverSeveralFrames()
     QVERIFY2(turns > 1, qPrintable(QStringLiteral("the loop turned %1 times while stopping").arg(turns)));
     QCOMPARE(c.view()->tasks(), 0);
     QVERIFY(!c.finished());
+}
+
+void TestRunController::resetOfABigRunLeavesNoWaitingCount()
+{
+    // R while stress runs a big run: once the run is cleared, the code tab's file says nobody
+    // waits (it kept "stress.cpp · 364928 waiting").
+    RunOverrides o;
+    o.scenario = QStringLiteral("stress");
+    o.jobs = 200000;
+    o.speed = SimClock::MinSpeed;
+    RunController c;
+    c.settings()->applyOverrides(o);
+    QVERIFY(c.run());
+    QTRY_VERIFY_WITH_TIMEOUT(c.view()->sourceWaiting().value(0) > 100000, 30000);
+    c.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(!c.stopping() && !c.running() && c.view()->tasks() == 0, 30'000);
+    QTest::qWait(200); // frames go on after the reset
+    QCOMPARE(c.view()->lanes()->rowCount(), 0);
+    QCOMPARE(c.view()->sourceWaiting(), QList<int>{0});
+    QCOMPARE(c.view()->suspendedTasks(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestRunController)

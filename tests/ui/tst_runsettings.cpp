@@ -17,6 +17,8 @@ private Q_SLOTS:
     void commandLineWins();
     void flagsEqualToDefaultsBeatRememberedValues();
     void badStoredValuesAreClamped();
+    void clampedValuesAreWhatIsSavedBack();
+    void overridesAreClampedToo();
     void remembersOnlyWhenPersistent();
 };
 
@@ -119,6 +121,43 @@ void TestRunSettings::badStoredValuesAreClamped()
     QCOMPARE(s.speed(), RunSettings::TeachingSpeed); // not a number: the default
     QCOMPARE(s.scenarioId(), QStringLiteral("fetch-user"));
     QVERIFY(s.runConfig().validate().isEmpty()); // a launch with these settings can run
+}
+
+void TestRunSettings::clampedValuesAreWhatIsSavedBack()
+{
+    {
+        QSettings stored;
+        stored.setValue(QStringLiteral("run/latencyMs"), 1'000'000.0); // above the engine's limit
+        stored.setValue(QStringLiteral("run/jitterMs"), 1e7);
+    }
+    RunSettings s;
+    s.setPersistent(true);
+    s.load();
+    QCOMPARE(s.latencyMs(), limits::MaxLatencyMs);
+    QCOMPARE(s.jitterMs(), limits::MaxJitterMs);
+    QVERIFY(s.runConfig().validate().isEmpty()); // every automatic run can start
+    s.setSeed(5); // any change saves every knob: the clamped values, never the bad ones
+    QSettings stored;
+    QCOMPARE(stored.value(QStringLiteral("run/latencyMs")).toDouble(), limits::MaxLatencyMs);
+    QCOMPARE(stored.value(QStringLiteral("run/jitterMs")).toDouble(), limits::MaxJitterMs);
+}
+
+void TestRunSettings::overridesAreClampedToo()
+{
+    // One set of limits whatever the source: a value given from outside is clamped as well.
+    RunOverrides given;
+    given.latencyMs = 1e6;
+    given.jitterMs = -3;
+    given.failureRate = 7;
+    given.timeoutMs = 1e9;
+    RunSettings s;
+    s.setPersistent(true);
+    s.applyOverrides(given);
+    QCOMPARE(s.latencyMs(), limits::MaxLatencyMs);
+    QCOMPARE(s.jitterMs(), 0.0);
+    QCOMPARE(s.failureRate(), 1.0);
+    QVERIFY(s.runConfig().validate().isEmpty());
+    QCOMPARE(QSettings().value(QStringLiteral("run/latencyMs")).toDouble(), limits::MaxLatencyMs);
 }
 
 void TestRunSettings::remembersOnlyWhenPersistent()

@@ -14,6 +14,7 @@ private Q_SLOTS:
     void countersOfAFinishedTrace();
     void sourceFilesOfALiveRun();
     void resetWithTheTrace();
+    void resetClearsTheScenarioFilesCount();
 };
 
 void TestRunView::countersOfAFinishedTrace()
@@ -85,6 +86,31 @@ void TestRunView::resetWithTheTrace()
     // Nothing waits any more: no file keeps a stale count.
     for (const int n : view.sourceWaiting())
         QCOMPARE(n, 0);
+}
+
+void TestRunView::resetClearsTheScenarioFilesCount()
+{
+    // Every await in the scenario's own file: the file list is the same after the reset, and
+    // the count must still go back to zero.
+    Session session;
+    RunView view;
+    view.setTrace(&session.runtime().trace());
+    view.setPrimarySource(QStringLiteral("stress.cpp"));
+    RunConfig config;
+    config.scenario = QStringLiteral("stress");
+    config.jobs = 100;
+    config.clock = ClockMode::Virtual;
+    QCOMPARE(session.start(config), QString());
+    session.runtime().pause();
+    view.update(-1, session.runtime().now());
+    QCOMPARE(view.sourceFiles(), QStringList{QStringLiteral("stress.cpp")});
+    QVERIFY(view.sourceWaiting().value(0) > 0);
+    QSignalSpy waiting(&view, &RunView::sourceWaitingChanged);
+    session.reset();
+    view.reset();
+    QCOMPARE(view.sourceFiles(), QStringList{QStringLiteral("stress.cpp")});
+    QCOMPARE(view.sourceWaiting(), QList<int>{0});
+    QCOMPARE(waiting.count(), 1); // QML hears about it
 }
 
 QTEST_GUILESS_MAIN(TestRunView)

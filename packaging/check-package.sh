@@ -105,6 +105,10 @@ case "$depends" in
     *libqt6core6*) ok "Depends has the linked Qt libraries (dpkg-shlibdeps)" ;;
     *) bad "Depends lacks libqt6core6: was dpkg-shlibdeps run? ($depends)" ;;
 esac
+case "$depends" in
+    *libpython3.11*) ok "Depends has libpython3.11 (Python scripts)" ;;
+    *) bad "Depends lacks libpython3.11, which the binary embeds ($depends)" ;;
+esac
 
 # --- Contents and permissions -------------------------------------------------------------------
 say "Contents"

@@ -53,6 +53,7 @@ PythonInterpreter::PythonInterpreter()
             return;
         }
     }
+    m_mainThread = PyThread_get_thread_ident();
     QFile file(QString::fromLatin1(ModuleResource));
     if (!file.open(QIODevice::ReadOnly)) {
         m_error = QStringLiteral("the awaitscope Python module is missing from the resources");

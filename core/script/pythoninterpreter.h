@@ -35,6 +35,9 @@ public:
     _object *loopHeldType() const noexcept { return m_loopHeld; }
     _object *scriptStoppedType() const noexcept { return m_scriptStopped; }
 
+    /// The thread the interpreter runs scripts on (PyThreadState_SetAsyncExc's id).
+    unsigned long mainThreadId() const noexcept { return m_mainThread; }
+
     /// The current Python exception as CPython would print it, cleared afterwards.
     static QString takeErrorText();
 
@@ -42,6 +45,7 @@ private:
     PythonInterpreter();
 
     QString m_error;
+    unsigned long m_mainThread = 0;
     _object *m_module = nullptr;
     _object *m_runScript = nullptr;
     _object *m_dispatch = nullptr;

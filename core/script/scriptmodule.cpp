@@ -72,12 +72,19 @@ PyObject *unschedule(PyObject *, PyObject *ticket)
 PyObject *spawn(PyObject *, PyObject *const *args, Py_ssize_t n)
 {
     ScriptRun *run = activeRun();
-    if (!run || !checkArgs(n, 2, "spawn"))
+    if (!run || !checkArgs(n, 3, "spawn"))
         return nullptr;
     const long arg = PyLong_AsLong(args[1]);
+    const unsigned long parent = PyLong_AsUnsignedLong(args[2]);
     if (PyErr_Occurred())
         return nullptr;
-    return PyLong_FromUnsignedLong(run->spawn(text(args[0]), qint32(arg)));
+    return PyLong_FromUnsignedLong(run->spawn(text(args[0]), qint32(arg), TaskId(parent)));
+}
+
+PyObject *currentTask(PyObject *, PyObject *)
+{
+    ScriptRun *run = activeRun();
+    return run ? PyLong_FromUnsignedLong(run->runtime().currentTask()) : nullptr;
 }
 
 PyObject *resume(PyObject *, PyObject *const *args, Py_ssize_t n)
@@ -128,12 +135,16 @@ PyObject *taskName(PyObject *, PyObject *task)
     return PyUnicode_FromString(name.toUtf8().constData());
 }
 
-PyObject *spin(PyObject *, PyObject *stopAlready)
+PyObject *spin(PyObject *, PyObject *const *args, Py_ssize_t n)
 {
     ScriptRun *run = activeRun();
-    if (!run)
+    if (!run || !checkArgs(n, 4, "spin"))
         return nullptr;
-    if (!run->spin(PyObject_IsTrue(stopAlready) == 1))
+    const bool stopAlready = PyObject_IsTrue(args[0]) == 1;
+    const QString label = text(args[1]);
+    const QByteArray file = bytes(args[2]);
+    const auto line = quint32(PyLong_AsUnsignedLong(args[3]));
+    if (PyErr_Occurred() || !run->spin(stopAlready, label, file, line))
         return nullptr;
     Py_RETURN_NONE;
 }
@@ -156,6 +167,12 @@ PyObject *write(PyObject *, PyObject *const *args, Py_ssize_t n)
     if (PyErr_Occurred())
         return nullptr;
     Py_RETURN_NONE;
+}
+
+PyObject *holdLimitMs(PyObject *, PyObject *)
+{
+    ScriptRun *run = activeRun();
+    return run ? PyLong_FromLongLong(run->holdLimitMs()) : nullptr;
 }
 
 PyObject *scriptFile(PyObject *, PyObject *)
@@ -229,14 +246,16 @@ PyMethodDef methods[] = {
     FAST("schedule", schedule),
     {"unschedule", unschedule, METH_O, nullptr},
     FAST("spawn", spawn),
+    {"current_task", currentTask, METH_NOARGS, nullptr},
     FAST("resume", resume),
     FAST("suspend", suspend),
     FAST("finish", finish),
     {"task_name", taskName, METH_O, nullptr},
-    {"spin", spin, METH_O, nullptr},
+    FAST("spin", spin),
     {"stop", stop, METH_NOARGS, nullptr},
     FAST("write", write),
     {"script_file", scriptFile, METH_NOARGS, nullptr},
+    {"hold_limit_ms", holdLimitMs, METH_NOARGS, nullptr},
     {"net_draw", netDraw, METH_O, nullptr},
     FAST("net_configure", netConfigure),
     FAST("block_sleep", blockSleep),

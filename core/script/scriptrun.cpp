@@ -28,23 +28,18 @@ struct ScriptRun::Pending {
 
 // --- interruption (watchdog thread -> GUI thread) --------------------------------------------
 
-static int raiseLoopHeld(void *arg)
-{
-    // On the GUI thread, at the script's next bytecode.
-    ScriptRun *run = ScriptRun::active();
-    const auto epoch = quint64(reinterpret_cast<quintptr>(arg));
-    if (!run || !run->isHoldCurrent(epoch))
-        return 0;
-    PyErr_Format(PythonInterpreter::instance().loopHeldType(),
-                 "the script held the event loop for more than %.1f s (the hold limit) and was interrupted",
-                 double(run->holdLimitMs()) / 1000.0);
-    return -1;
-}
-
 static void fireWatchdog(quint64 epoch)
 {
-    // Any thread, no GIL needed.
-    Py_AddPendingCall(&raiseLoopHeld, reinterpret_cast<void *>(quintptr(epoch)));
+    // On the watchdog's thread. Asking for the GIL makes the GUI thread give it up at its next
+    // bytecode (Py_AddPendingCall would not: Python 3.11 only wakes the main thread for it when
+    // called from the main thread). With the GIL, the run cannot change under us.
+    const PyGILState_STATE gil = PyGILState_Ensure();
+    ScriptRun *run = ScriptRun::active();
+    if (run && run->isHoldCurrent(epoch)) {
+        PyThreadState_SetAsyncExc(PythonInterpreter::instance().mainThreadId(),
+                                  PythonInterpreter::instance().loopHeldType());
+    }
+    PyGILState_Release(gil);
 }
 
 // --- the run ---------------------------------------------------------------------------------
@@ -64,6 +59,9 @@ ScriptRun::~ScriptRun()
     dropPython();
     if (s_active == this)
         s_active = nullptr;
+    // The watchdog may be waiting for the GIL: let it have it while its thread ends.
+    Py_BEGIN_ALLOW_THREADS m_watchdog.reset();
+    Py_END_ALLOW_THREADS
 }
 
 ScriptRun *ScriptRun::active() noexcept
@@ -152,13 +150,26 @@ void ScriptRun::execScript(quint64 generation)
         : (m_result.status == ScriptResult::Status::Exit && m_result.exitCode == 0) ? TaskOutcome::Ok
                                                                                     : TaskOutcome::Error;
     QString message = m_result.message.trimmed().section(QLatin1Char('\n'), -1);
+    closeOpenWaits();
     m_runtime.endTask(m_scriptTask, outcome, message);
     endRun();
+}
+
+void ScriptRun::closeOpenWaits()
+{
+    // A task still suspended when the run ends resumes as cancelled, as C++ tasks do.
+    for (TaskId t = 0; t < m_suspended.size(); ++t) {
+        if (m_suspended[t]) {
+            m_suspended[t] = 0;
+            m_runtime.trace().append(m_runtime.now(), t, EventKind::Resume, quint32(WaitResult::Cancelled));
+        }
+    }
 }
 
 void ScriptRun::endRun()
 {
     // Whatever the script left behind (tasks of a loop it never closed, timers) ends here.
+    closeOpenWaits();
     m_runtime.cancelAll();
     dropPython();
     m_runtime.trace().flush();
@@ -200,6 +211,7 @@ void ScriptRun::stop(const QString &why)
     if (!m_running)
         return;
     abort(ScriptResult::Status::Stopped, why);
+    closeOpenWaits();
     m_runtime.cancelAll(); // every waiting handle is dropped
     if (!m_executing)
         endRun(); // (else the script unwinds first: execScript ends the run)
@@ -278,10 +290,13 @@ void ScriptRun::onWake(void *ctx, WakeReason reason)
     run->m_stepping = NoTask;
 }
 
-TaskId ScriptRun::spawn(const QString &pattern, qint32 arg)
+TaskId ScriptRun::spawn(const QString &pattern, qint32 arg, TaskId parent)
 {
     if (m_aborted)
         return NoTask;
+    if (parent >= m_suspended.size())
+        parent = m_scriptTask;
+    const CurrentTaskScope scope(&m_runtime.scheduler(), parent); // (beginTask's parent)
     const TaskId id = m_runtime.beginTask(TaskName(pattern, arg));
     if (m_suspended.size() <= id)
         m_suspended.resize(std::size_t(id) + 1, 0);
@@ -322,7 +337,7 @@ void ScriptRun::finishTask(TaskId task, TaskOutcome outcome, const QString &mess
     m_runtime.endTask(task, outcome, message);
 }
 
-bool ScriptRun::spin(bool stopAlready)
+bool ScriptRun::spin(bool stopAlready, const QString &label, const QByteArray &file, quint32 line)
 {
     const auto raise = [this] {
         if (m_pendingError) {
@@ -361,10 +376,14 @@ bool ScriptRun::spin(bool stopAlready)
         abort(ScriptResult::Status::Deadlock,
               QStringLiteral("the script waits for something that will never happen: nothing is scheduled "
                              "and the loop it runs (asyncio.run) is not done"));
+        closeOpenWaits();
         m_runtime.cancelAll();
     });
     idle.start();
     m_loops.push_back(&loop);
+    const TaskId caller = m_runtime.currentTask();
+    const quint64 generation = m_generation;
+    suspendTask(caller, label, file, line, SiteKind::Join);
     m_watchdog->leave();
     if (!stopAlready)
         loop.exec(); // the scheduler's timer runs the handles
@@ -372,6 +391,9 @@ bool ScriptRun::spin(bool stopAlready)
         loop.processEvents(QEventLoop::AllEvents);
     m_watchdog->enter();
     m_loops.pop_back();
+    if (generation == m_generation && !m_aborted)
+        resumeTask(caller, WaitResult::Ok);
+    m_stepping = NoTask;
     if (m_aborted || m_pendingError)
         return raise();
     return true;

@@ -69,13 +69,15 @@ public:
     /// Schedules handle (a new reference is taken) at dueNs (-1: now); returns a ticket.
     quint64 schedule(qint64 dueNs, _object *handle);
     void unschedule(quint64 ticket);
-    TaskId spawn(const QString &pattern, qint32 arg);
+    /// Records a new task, a child of parent (NoTask: of the script's top level).
+    TaskId spawn(const QString &pattern, qint32 arg, TaskId parent);
     void resumeTask(TaskId task, WaitResult result);
     void suspendTask(TaskId task, const QString &label, const QByteArray &file, quint32 line, SiteKind kind);
     void finishTask(TaskId task, TaskOutcome outcome, const QString &message);
     /// Spins a nested event loop until the loop stops; false (and a Python error set) if the
-    /// run was stopped or the script can never finish.
-    bool spin(bool stopAlready);
+    /// run was stopped or the script can never finish. The calling task (the script's top
+    /// level) is recorded as waiting at file:line meanwhile.
+    bool spin(bool stopAlready, const QString &label, const QByteArray &file, quint32 line);
     /// asyncio's loop.stop(): the nested loop returns once the current wake-up ended.
     void requestLoopStop();
     void write(int fd, const QString &text);
@@ -100,6 +102,7 @@ private:
     void execScript(quint64 generation);
     void abort(ScriptResult::Status status, const QString &message);
     void dropPython();
+    void closeOpenWaits();
     void endRun();
 
     Runtime m_runtime;

@@ -38,6 +38,10 @@ class NetworkTimeout(NetworkError):
 class LoopHeld(KeyboardInterrupt):
     """Raised into a script that held the event loop longer than the run allows."""
 
+    def __init__(self, *args):
+        super().__init__(*(args or (f"the script held the event loop for more than "
+                                    f"{_as.hold_limit_ms() / 1000:g} s and was interrupted",)))
+
 
 class ScriptStopped(BaseException):
     """The run was stopped (Stop, Reset, a time limit) while the script was running."""
@@ -106,9 +110,13 @@ def _describe_frame(frame):
 
 
 def _describe_future(loop, fut):
-    tid = loop._as_tasks.get(fut)
-    if tid is not None:
-        return _as.task_name(tid), _JOIN
+    if isinstance(fut, tasks.Task):
+        tid = loop._as_tasks.get(fut)
+        if tid is not None:
+            return _as.task_name(tid), _JOIN
+        name = fut.get_name()  # not started yet
+        return (name if not name.startswith("Task-") else _task_label(fut.get_coro(), None)[0]
+                .replace("(%1)", "(…)")), _JOIN
     children = getattr(fut, "_children", None)
     if children is not None:
         return f"gather({len(children)})", _JOIN
@@ -139,11 +147,21 @@ def _site(loop, task):
     if after is not None:
         label, kind = _describe_frame(after)
     else:
-        label, kind = _describe_future(loop, obj) if obj is not None else ("yield", _WAIT)
+        # The bottom of the chain is the future's iterator: the task knows the future itself.
+        waiter = getattr(task, "_fut_waiter", None)
+        label, kind = _describe_future(loop, waiter) if waiter is not None else ("yield", _WAIT)
     where = script_frame or first_frame
     if where is None:
         return label, "", 0, kind
     return label, where.f_code.co_filename, where.f_lineno, kind
+
+
+def _spawn(task, parent):
+    name = task.get_name()
+    if name.startswith("Task-") and name[5:].isdigit():
+        name = None  # asyncio's default: the coroutine says more
+    pattern, arg = _task_label(task.get_coro(), name)
+    return _as.spawn(pattern, arg, parent)
 
 
 def _task_label(coro, name):
@@ -168,10 +186,15 @@ def _dispatch(handle):
         return
     loop = handle._loop
     task = getattr(handle._callback, "__self__", None)
-    tid = loop._as_tasks.get(task) if task is not None else None
+    tid = loop._as_tasks.get(task) if isinstance(task, tasks.Task) else None
     if tid is None:
-        handle._run()
-        return
+        parent = loop._as_unspawned.pop(task, None) if isinstance(task, tasks.Task) else None
+        if parent is None:
+            handle._run()
+            return
+        # Its first step: recorded now, when its name is final (asyncio.create_task and
+        # TaskGroup.create_task name a task after creating it).
+        tid = loop._as_tasks[task] = _spawn(task, parent)
     result = _OK
     args = handle._args
     if args and isinstance(args[0], futures.Future) and args[0].done():
@@ -201,6 +224,20 @@ def _dispatch(handle):
         _as.suspend(tid, label, filename, line, kind)
 
 
+def _caller_site():
+    """Where the script's top level waits while the loop runs: its line, and how it runs it."""
+    frame = sys._getframe(2)
+    script = _as.script_file()
+    label = "run_until_complete()"
+    while frame is not None and frame.f_code.co_filename != script:
+        if frame.f_code.co_name == "run" and frame.f_code.co_filename.startswith(_ASYNCIO_DIR):
+            label = "asyncio.run()"
+        frame = frame.f_back
+    if frame is None:
+        return label, "", 0
+    return label, frame.f_code.co_filename, frame.f_lineno
+
+
 class _Timer(events.TimerHandle):
     __slots__ = ("_ticket",)
 
@@ -210,7 +247,8 @@ class AwaitscopeLoop(base_events.BaseEventLoop):
 
     def __init__(self):
         super().__init__()
-        self._as_tasks = {}
+        self._as_tasks = {}  # task -> its id in the trace, once it ran
+        self._as_unspawned = {}  # task -> the id of the task that created it, until it runs
         self._as_script = _as.script_file()
         self._clock_resolution = 1e-9
 
@@ -252,8 +290,7 @@ class AwaitscopeLoop(base_events.BaseEventLoop):
 
     def create_task(self, coro, *, name=None, context=None):
         task = super().create_task(coro, name=name, context=context)
-        pattern, arg = _task_label(coro, name)
-        self._as_tasks[task] = _as.spawn(pattern, arg)
+        self._as_unspawned[task] = _as.current_task()
         return task
 
     def run_forever(self):
@@ -266,7 +303,8 @@ class AwaitscopeLoop(base_events.BaseEventLoop):
             sys.set_asyncgen_hooks(firstiter=self._asyncgen_firstiter_hook,
                                    finalizer=self._asyncgen_finalizer_hook)
             events._set_running_loop(self)
-            _as.spin(self._stopping)
+            label, filename, line = _caller_site()
+            _as.spin(self._stopping, label, filename, line)
         finally:
             self._stopping = False
             self._thread_id = None
@@ -284,6 +322,9 @@ class AwaitscopeLoop(base_events.BaseEventLoop):
         if not self.is_closed():
             for task in list(self._as_tasks):
                 _as.finish(self._as_tasks.pop(task), _CANCELLED, "")
+            for task, parent in list(self._as_unspawned.items()):  # never ran
+                _as.finish(_spawn(task, parent), _CANCELLED, "")
+            self._as_unspawned.clear()
         super().close()
 
     def _write_to_self(self):

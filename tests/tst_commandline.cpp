@@ -220,82 +220,82 @@ private Q_SLOTS:
         QVERIFY(QJsonDocument::fromJson(json).isObject());
         QVERIFY(json.contains(R"x("name":"net.get('/users/1')","args":{"line":"fetch_user.py:13")x"));
 
-        const Run quiet = runApp({QStringLiteral("--headless"), QStringLiteral("--no-summary"), QStringLiteral("--script"),
-                                  QStringLiteral(AWAITSCOPE_EXAMPLES_DIR "/gather_fanout.py")});
-            QCOMPARE(quiet.exitCode, 0);
-            QVERIFY2(quiet.out.endsWith(QLatin1String("ten requests took 0.1 s\n")), qPrintable(quiet.out));
+        const Run quiet =
+            runApp({QStringLiteral("--headless"), QStringLiteral("--no-summary"), QStringLiteral("--script"),
+                    QStringLiteral(AWAITSCOPE_EXAMPLES_DIR "/gather_fanout.py")});
+        QCOMPARE(quiet.exitCode, 0);
+        QVERIFY2(quiet.out.endsWith(QLatin1String("ten requests took 0.1 s\n")), qPrintable(quiet.out));
     }
 
     void badScriptsExitWithTwo_data()
     {
-            QTest::addColumn<QString>("source");
-            QTest::addColumn<QStringList>("extra");
-            QTest::addColumn<int>("code");
-            QTest::addColumn<QString>("mention");
-            QTest::newRow("syntax error") << QStringLiteral("import asyncio\n\nasync def main(:\n    pass\n")
-                                          << QStringList{} << 2 << QStringLiteral("bad.py\", line 3");
-            QTest::newRow("uncaught exception")
-                << QStringLiteral(
-                       "import asyncio\nasync def main():\n    await asyncio.sleep(0.1)\n    raise "
-                       "KeyError('k')\nasyncio.run(main())\n")
-                << QStringList{} << 2 << QStringLiteral("bad.py\", line 4, in main");
-            QTest::newRow("held loop")
-                << QStringLiteral("import asyncio\nasync def main():\n    while True:\n        "
-                                  "pass\nasyncio.run(main())\n")
-                << QStringList{QStringLiteral("--hold-limit"), QStringLiteral("300")} << 2
-                << QStringLiteral("held the event loop for more than 0.3 s");
-            QTest::newRow("waits forever") << QStringLiteral("import asyncio\nasync def main():\n    await "
-                                                             "asyncio.Event().wait()\nasyncio.run(main())\n")
-                                           << QStringList{} << 2 << QStringLiteral("will never happen");
-            QTest::newRow("never ends")
-                << QStringLiteral("import asyncio\nasync def main():\n    while True:\n        "
-                                  "await asyncio.sleep(1)\nasyncio.run(main())\n")
-                << QStringList{QStringLiteral("--clock"), QStringLiteral("real"),
-                               QStringLiteral("--quit-after"), QStringLiteral("300")}
-                << 0 << QStringLiteral("stopped by --quit-after");
-            QTest::newRow("sys.exit") << QStringLiteral("import sys\nprint('bye')\nsys.exit(5)\n")
-                                      << QStringList{} << 5 << QString();
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("mention");
+        QTest::newRow("syntax error") << QStringLiteral("import asyncio\n\nasync def main(:\n    pass\n")
+                                      << QStringList{} << 2 << QStringLiteral("bad.py\", line 3");
+        QTest::newRow("uncaught exception")
+            << QStringLiteral("import asyncio\nasync def main():\n    await asyncio.sleep(0.1)\n    raise "
+                              "KeyError('k')\nasyncio.run(main())\n")
+            << QStringList{} << 2 << QStringLiteral("bad.py\", line 4, in main");
+        QTest::newRow("held loop") << QStringLiteral(
+                                          "import asyncio\nasync def main():\n    while True:\n        "
+                                          "pass\nasyncio.run(main())\n")
+                                   << QStringList{QStringLiteral("--hold-limit"), QStringLiteral("300")} << 2
+                                   << QStringLiteral("held the event loop for more than 0.3 s");
+        QTest::newRow("waits forever") << QStringLiteral("import asyncio\nasync def main():\n    await "
+                                                         "asyncio.Event().wait()\nasyncio.run(main())\n")
+                                       << QStringList{} << 2 << QStringLiteral("will never happen");
+        QTest::newRow("never ends") << QStringLiteral(
+                                           "import asyncio\nasync def main():\n    while True:\n        "
+                                           "await asyncio.sleep(1)\nasyncio.run(main())\n")
+                                    << QStringList{QStringLiteral("--clock"), QStringLiteral("real"),
+                                                   QStringLiteral("--quit-after"), QStringLiteral("300")}
+                                    << 0 << QStringLiteral("stopped by --quit-after");
+        QTest::newRow("sys.exit") << QStringLiteral("import sys\nprint('bye')\nsys.exit(5)\n")
+                                  << QStringList{} << 5 << QString();
     }
 
     void badScriptsExitWithTwo()
     {
-            QFETCH(QString, source);
-            QFETCH(QStringList, extra);
-            QFETCH(int, code);
-            QFETCH(QString, mention);
-            QTemporaryDir dir;
-            const QString path = dir.filePath(QStringLiteral("bad.py"));
-            QFile f(path);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(source.toUtf8());
-            f.close();
-            const Run run =
-                runApp(QStringList{QStringLiteral("--headless"), QStringLiteral("--script"), path} + extra);
-            QCOMPARE(run.exitCode, code);
-            QVERIFY2(run.err.contains(mention), qPrintable(run.err));
-            QVERIFY2(run.out.contains(QLatin1String("script bad.py:")),
-                     qPrintable(run.out)); // the summary still comes
+        QFETCH(QString, source);
+        QFETCH(QStringList, extra);
+        QFETCH(int, code);
+        QFETCH(QString, mention);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad.py"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(source.toUtf8());
+        f.close();
+        const Run run =
+            runApp(QStringList{QStringLiteral("--headless"), QStringLiteral("--script"), path} + extra);
+        QCOMPARE(run.exitCode, code);
+        QVERIFY2(run.err.contains(mention), qPrintable(run.err));
+        QVERIFY2(run.out.contains(QLatin1String("script bad.py:")),
+                 qPrintable(run.out)); // the summary still comes
     }
 
     void scriptNeedsHeadlessForNow()
     {
-            const Run run = runApp(
-                {QStringLiteral("--script"), QStringLiteral(AWAITSCOPE_EXAMPLES_DIR "/fetch_user.py")});
-            QCOMPARE(run.exitCode, 2);
-            QVERIFY2(run.err.contains(QLatin1String("--headless")), qPrintable(run.err));
+        const Run run =
+            runApp({QStringLiteral("--script"), QStringLiteral(AWAITSCOPE_EXAMPLES_DIR "/fetch_user.py")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QLatin1String("--headless")), qPrintable(run.err));
     }
 
     void quitAfterStopsALongRun()
     {
-            const Run run = runApp(
-                {QStringLiteral("--headless"), QStringLiteral("--clock"), QStringLiteral("real"),
-                 QStringLiteral("--scenario"), QStringLiteral("fetch-user"), QStringLiteral("--latency"),
-                 QStringLiteral("60000"), QStringLiteral("--quit-after"), QStringLiteral("200")});
-            QCOMPARE(run.exitCode, 0);
-            QVERIFY2(run.out.contains(QLatin1String("stopped by --quit-after")), qPrintable(run.out));
-            QVERIFY(run.out.contains(QLatin1String("cancelled 2")));
+        const Run run =
+            runApp({QStringLiteral("--headless"), QStringLiteral("--clock"), QStringLiteral("real"),
+                    QStringLiteral("--scenario"), QStringLiteral("fetch-user"), QStringLiteral("--latency"),
+                    QStringLiteral("60000"), QStringLiteral("--quit-after"), QStringLiteral("200")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QLatin1String("stopped by --quit-after")), qPrintable(run.out));
+        QVERIFY(run.out.contains(QLatin1String("cancelled 2")));
     }
-    };
+};
 
-    QTEST_GUILESS_MAIN(TestCommandLine)
+QTEST_GUILESS_MAIN(TestCommandLine)
 #include "tst_commandline.moc"

@@ -36,11 +36,13 @@ private Q_SLOTS:
     void doesNotFireForShortPeriods();
     void firesOncePerPeriod();
     void limitCanChange();
+    void inactiveNeverFires();
 };
 
 void TestScriptWatchdog::firesWhenABusyPeriodOutlastsTheLimit()
 {
     ScriptWatchdog dog(&onFire, 100);
+    dog.setActive(true);
     QElapsedTimer t;
     t.start();
     const quint64 epoch = dog.enter();
@@ -58,6 +60,7 @@ void TestScriptWatchdog::firesWhenABusyPeriodOutlastsTheLimit()
 void TestScriptWatchdog::doesNotFireForShortPeriods()
 {
     ScriptWatchdog dog(&onFire, 150);
+    dog.setActive(true);
     for (int i = 0; i < 10; ++i) {
         dog.enter();
         QTest::qSleep(30);
@@ -71,6 +74,7 @@ void TestScriptWatchdog::doesNotFireForShortPeriods()
 void TestScriptWatchdog::firesOncePerPeriod()
 {
     ScriptWatchdog dog(&onFire, 50);
+    dog.setActive(true);
     const quint64 first = dog.enter();
     QVERIFY(waitFor(1, 3000));
     QTest::qSleep(200);
@@ -86,12 +90,25 @@ void TestScriptWatchdog::firesOncePerPeriod()
 void TestScriptWatchdog::limitCanChange()
 {
     ScriptWatchdog dog(&onFire, 60'000);
+    dog.setActive(true);
     QCOMPARE(dog.limitMs(), 60'000);
     dog.setLimitMs(50);
     QCOMPARE(dog.limitMs(), 50);
     dog.enter();
     QVERIFY(waitFor(1, 3000));
     dog.leave();
+}
+
+void TestScriptWatchdog::inactiveNeverFires()
+{
+    ScriptWatchdog dog(&onFire, 20);
+    dog.enter();
+    QTest::qSleep(150);
+    QCOMPARE(s_fired.load(), 0);
+    dog.setActive(true); // the period already going on is caught once active
+    QVERIFY(waitFor(1, 3000));
+    dog.leave();
+    dog.setActive(false);
 }
 
 QTEST_GUILESS_MAIN(TestScriptWatchdog)

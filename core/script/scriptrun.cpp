@@ -128,9 +128,11 @@ void ScriptRun::execScript(quint64 generation)
     ScriptResult result;
     {
         const CurrentTaskScope scope(&m_runtime.scheduler(), m_scriptTask);
+        m_watchdog->setActive(true);
         m_watchdog->enter();
         result = python.runScript(m_source, m_fileName);
         m_watchdog->leave();
+        m_watchdog->setActive(false);
     }
     m_executing = false;
     s_active = nullptr;
@@ -315,14 +317,16 @@ void ScriptRun::resumeTask(TaskId task, WaitResult result)
     m_stepping = task;
 }
 
-void ScriptRun::suspendTask(TaskId task, const QString &label, const QByteArray &file, quint32 line,
-                            SiteKind kind)
+SiteId ScriptRun::site(const QString &label, const QByteArray &file, quint32 line, SiteKind kind)
 {
-    if (m_aborted || task >= m_suspended.size() || m_suspended[task])
+    return m_runtime.trace().site(label, file.constData(), line, kind);
+}
+
+void ScriptRun::suspendTask(TaskId task, SiteId site)
+{
+    if (m_aborted || task >= m_suspended.size() || m_suspended[task] || site >= m_runtime.trace().siteCount())
         return;
-    Trace &trace = m_runtime.trace();
-    const SiteId site = trace.site(label, file.constData(), line, kind);
-    trace.append(m_runtime.now(), task, EventKind::Suspend, site);
+    m_runtime.trace().append(m_runtime.now(), task, EventKind::Suspend, site);
     m_suspended[task] = 1;
 }
 
@@ -383,7 +387,7 @@ bool ScriptRun::spin(bool stopAlready, const QString &label, const QByteArray &f
     m_loops.push_back(&loop);
     const TaskId caller = m_runtime.currentTask();
     const quint64 generation = m_generation;
-    suspendTask(caller, label, file, line, SiteKind::Join);
+    suspendTask(caller, site(label, file, line, SiteKind::Join));
     m_watchdog->leave();
     if (!stopAlready)
         loop.exec(); // the scheduler's timer runs the handles

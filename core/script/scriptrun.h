@@ -72,7 +72,9 @@ public:
     /// Records a new task, a child of parent (NoTask: of the script's top level).
     TaskId spawn(const QString &pattern, qint32 arg, TaskId parent);
     void resumeTask(TaskId task, WaitResult result);
-    void suspendTask(TaskId task, const QString &label, const QByteArray &file, quint32 line, SiteKind kind);
+    /// Interns a site (what is awaited, where) in the trace.
+    SiteId site(const QString &label, const QByteArray &file, quint32 line, SiteKind kind);
+    void suspendTask(TaskId task, SiteId site);
     void finishTask(TaskId task, TaskOutcome outcome, const QString &message);
     /// Spins a nested event loop until the loop stops; false (and a Python error set) if the
     /// run was stopped or the script can never finish. The calling task (the script's top

@@ -24,45 +24,46 @@ ScriptWatchdog::~ScriptWatchdog()
 void ScriptWatchdog::setLimitMs(qint64 ms)
 {
     m_limitMs = ms;
-    m_changed.notify_all();
 }
 
-quint64 ScriptWatchdog::enter()
-{
-    quint64 epoch;
-    {
-        const std::lock_guard lock(m_mutex);
-        epoch = ++m_epoch;
-        m_busy = true;
-    }
-    m_changed.notify_all();
-    return epoch;
-}
-
-void ScriptWatchdog::leave()
+void ScriptWatchdog::setActive(bool active)
 {
     {
         const std::lock_guard lock(m_mutex);
-        m_busy = false;
+        m_active = active;
     }
-    // No notification: the watcher finds out when its wait ends and sees the epoch moved on.
+    m_changed.notify_all();
 }
 
 void ScriptWatchdog::watch()
 {
+    using Clock = std::chrono::steady_clock;
+    quint64 seenEpoch = 0;
+    Clock::time_point seenSince;
     std::unique_lock lock(m_mutex);
     while (!m_quit) {
-        if (!m_busy.load() || m_firedEpoch.load() == m_epoch.load()) {
+        if (!m_active) {
             m_changed.wait(lock);
+            seenEpoch = 0;
             continue;
         }
-        const quint64 epoch = m_epoch.load();
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(m_limitMs.load());
-        m_changed.wait_until(lock, deadline, [&] { return m_quit || m_epoch.load() != epoch; });
-        if (m_quit || m_epoch.load() != epoch || !m_busy.load())
+        m_changed.wait_for(lock, std::chrono::milliseconds(SampleMs));
+        if (m_quit || !m_active)
             continue;
-        if (std::chrono::steady_clock::now() < deadline)
-            continue; // the limit changed: wait again
+        const quint64 epoch = m_epoch.load();
+        if (!m_busy.load() || m_firedEpoch.load() == epoch) {
+            seenEpoch = 0;
+            continue;
+        }
+        const Clock::time_point now = Clock::now();
+        if (epoch != seenEpoch) {
+            // A busy period seen for the first time: it began at most one sample ago.
+            seenEpoch = epoch;
+            seenSince = now - std::chrono::milliseconds(SampleMs / 2);
+            continue;
+        }
+        if (now - seenSince < std::chrono::milliseconds(m_limitMs.load()))
+            continue;
         m_firedEpoch = epoch;
         lock.unlock();
         m_fire(epoch);

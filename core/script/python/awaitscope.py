@@ -15,6 +15,7 @@ import sys
 import threading
 import time as _time
 import traceback
+import types
 from asyncio import base_events, events, futures, tasks
 
 import _awaitscope as _as
@@ -91,19 +92,26 @@ class Net:
 
 net = Net()
 
+_CoroutineType = types.CoroutineType
+_GeneratorType = types.GeneratorType
+_SLEEP_CODE = tasks.sleep.__code__
+_GET_CODE = Net.get.__code__
+_WAIT_FOR_CODE = tasks.wait_for.__code__
+# The awaited calls whose label names an argument: which local it is.
+_PARAMETERS = {_SLEEP_CODE: "delay", _GET_CODE: "path", _WAIT_FOR_CODE: "timeout"}
+
 
 # --- what a task waits on ------------------------------------------------------------------
 
-def _describe_frame(frame):
+def _describe_frame(frame, arg):
     code = frame.f_code
     name = code.co_qualname
-    loc = frame.f_locals
-    if name == "sleep" and code.co_filename.startswith(_ASYNCIO_DIR):
-        return f"sleep({loc.get('delay')!r})", _WAIT
-    if name == "Net.get" and code.co_filename == __file__:
-        return f"net.get({loc.get('path')!r})", _WAIT
-    if name == "wait_for":
-        return f"wait_for(timeout={loc.get('timeout')!r})", _JOIN
+    if code is _SLEEP_CODE:
+        return f"sleep({arg!r})", _WAIT
+    if code is _GET_CODE:
+        return f"net.get({arg!r})", _WAIT
+    if code is _WAIT_FOR_CODE:
+        return f"wait_for(timeout={arg!r})", _JOIN
     if name in ("TaskGroup.__aexit__", "wait", "_wait", "as_completed"):
         return f"{name.split('.')[0]}", _JOIN
     return f"{name}()", _WAIT
@@ -126,34 +134,62 @@ def _describe_future(loop, fut):
 
 
 def _site(loop, task):
-    """(label, file, line, kind) of the await a task is suspended on: the innermost frame of the
-    script, and what it awaits (the next frame down, or the future at the bottom)."""
+    """The site (an id in the trace) of the await a task is suspended on: the innermost frame
+    of the script, and what it awaits (the next frame down, or the future at the bottom).
+    Sites are cached per loop by the script's line and what is awaited there."""
     obj = task.get_coro()
-    script_frame = first_frame = after = None
-    while obj is not None:
-        frame = getattr(obj, "cr_frame", None) or getattr(obj, "gi_frame", None)
+    script = loop._as_script
+    script_frame = first_frame = after = after_next = None
+    while True:
+        kind = type(obj)
+        if kind is _CoroutineType:
+            frame, nxt = obj.cr_frame, obj.cr_await
+        elif kind is _GeneratorType:
+            frame, nxt = obj.gi_frame, obj.gi_yieldfrom
+        else:
+            break
         if frame is None:
             break
         if first_frame is None:
             first_frame = frame
-        if frame.f_code.co_filename == loop._as_script:
+        if frame.f_code.co_filename == script:
             script_frame, after = frame, None
         elif after is None:
-            after = frame
-        nxt = getattr(obj, "cr_await", None)
+            after, after_next = frame, nxt
         if nxt is None:
-            nxt = getattr(obj, "gi_yieldfrom", None)
+            break
         obj = nxt
+    where = script_frame or first_frame
+    line = where.f_lineno if where is not None else 0
     if after is not None:
-        label, kind = _describe_frame(after)
+        code = after.f_code
+        param = _PARAMETERS.get(code)
+        if param is None:
+            arg = None
+        elif code is _SLEEP_CODE and type(after_next) is _GeneratorType:
+            arg = 0  # sleep(0) yields through __sleep0: no need to read its locals
+        else:
+            arg = after.f_locals.get(param)
+            if not isinstance(arg, (int, float, str)):
+                arg = repr(arg)  # (hashable)
+        key = (where, line, code, arg) if where is None else (where.f_code, line, code, arg)
+        waiter = None
     else:
         # The bottom of the chain is the future's iterator: the task knows the future itself.
         waiter = getattr(task, "_fut_waiter", None)
-        label, kind = _describe_future(loop, waiter) if waiter is not None else ("yield", _WAIT)
-    where = script_frame or first_frame
-    if where is None:
-        return label, "", 0, kind
-    return label, where.f_code.co_filename, where.f_lineno, kind
+        key = (where.f_code if where is not None else None, line, type(waiter),
+               loop._as_tasks.get(waiter) if isinstance(waiter, tasks.Task) else
+               len(getattr(waiter, "_children", ())))
+    sites = loop._as_sites
+    site = sites.get(key)
+    if site is None:
+        if after is not None:
+            label, kind = _describe_frame(after, arg)
+        else:
+            label, kind = _describe_future(loop, waiter) if waiter is not None else ("yield", _WAIT)
+        filename = where.f_code.co_filename if where is not None else ""
+        site = sites[key] = _as.site(label, filename, line, kind)
+    return site
 
 
 def _spawn(task, parent):
@@ -220,8 +256,7 @@ def _dispatch(handle):
             else:
                 _as.finish(tid, _FAILED, f"{type(exc).__name__}: {exc}")
     else:
-        label, filename, line, kind = _site(loop, task)
-        _as.suspend(tid, label, filename, line, kind)
+        _as.suspend(tid, _site(loop, task))
 
 
 def _caller_site():
@@ -248,6 +283,7 @@ class AwaitscopeLoop(base_events.BaseEventLoop):
     def __init__(self):
         super().__init__()
         self._as_tasks = {}  # task -> its id in the trace, once it ran
+        self._as_sites = {}  # (script code, line, what is awaited) -> site id in the trace
         self._as_unspawned = {}  # task -> the id of the task that created it, until it runs
         self._as_script = _as.script_file()
         self._clock_resolution = 1e-9

@@ -92,6 +92,8 @@ class Net:
 
 net = Net()
 
+_Task = tasks.Task
+_Future = futures.Future
 _CoroutineType = types.CoroutineType
 _GeneratorType = types.GeneratorType
 _SLEEP_CODE = tasks.sleep.__code__
@@ -220,11 +222,14 @@ def _dispatch(handle):
     """Called by the engine when a wake-up is due: runs one handle, recording task steps."""
     if handle._cancelled:
         return
-    loop = handle._loop
     task = getattr(handle._callback, "__self__", None)
-    tid = loop._as_tasks.get(task) if isinstance(task, tasks.Task) else None
+    if type(task) is not _Task and not isinstance(task, _Task):
+        handle._run()  # a plain callback: it runs as the task that scheduled it
+        return
+    loop = handle._loop
+    tid = loop._as_tasks.get(task)
     if tid is None:
-        parent = loop._as_unspawned.pop(task, None) if isinstance(task, tasks.Task) else None
+        parent = loop._as_unspawned.pop(task, None)
         if parent is None:
             handle._run()
             return
@@ -233,15 +238,16 @@ def _dispatch(handle):
         tid = loop._as_tasks[task] = _spawn(task, parent)
     result = _OK
     args = handle._args
-    if args and isinstance(args[0], futures.Future) and args[0].done():
-        fut = args[0]
-        if fut.cancelled():
-            result = _CANCELLED
-        else:
-            exc = fut.exception()
-            if exc is not None:
-                result = _TIMED_OUT if isinstance(exc, NetworkTimeout) else _FAILED
-    elif getattr(task, "_must_cancel", False):
+    if args:
+        fut = args[0]  # a wake-up: the future the task awaited
+        if isinstance(fut, _Future) and fut.done():
+            if fut.cancelled():
+                result = _CANCELLED
+            else:
+                exc = fut._exception  # (not exception(): that would mark it retrieved)
+                if exc is not None:
+                    result = _TIMED_OUT if isinstance(exc, NetworkTimeout) else _FAILED
+    elif task._must_cancel:
         result = _CANCELLED
     _as.resume(tid, result)
     handle._run()
@@ -250,7 +256,7 @@ def _dispatch(handle):
         if task.cancelled():
             _as.finish(tid, _CANCELLED, "")
         else:
-            exc = getattr(task, "_exception", None)
+            exc = task._exception
             if exc is None:
                 _as.finish(tid, _OK, "")
             else:

@@ -53,6 +53,9 @@ ScriptRun::ScriptRun(QObject *parent)
 
 ScriptRun::~ScriptRun()
 {
+    if (m_executing)
+        qWarning(
+            "awaitscope: a ScriptRun destroyed while its script runs: stop() it and wait for finished()");
     stop();
     ++m_generation;
     m_runtime.cancelAll();

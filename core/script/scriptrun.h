@@ -55,9 +55,16 @@ public:
     QString start(const RunConfig &config, const QString &source, const QString &fileName);
     /// Stops the script (it unwinds with ScriptStopped) and cancels every task; the trace is kept.
     void stop(const QString &why = QStringLiteral("stopped"));
+    /// Session's name for stop(): a script's tasks unwind at once (Python code cannot be left
+    /// half-cancelled over several event-loop turns the way the C++ engine's can).
+    void requestStop() { stop(); }
     /// Stops and clears the trace and the output.
     void reset();
     bool isRunning() const noexcept { return m_running; }
+    /// True while the script's Python code is on the stack (it spins nested event loops inside
+    /// the event that started it). Do not destroy the run then: stop() it and wait for
+    /// finished(), which comes once the script has unwound.
+    bool isExecuting() const noexcept { return m_executing; }
 
     /// The run executing Python now, if any.
     static ScriptRun *active() noexcept;

@@ -151,7 +151,6 @@ int runHeadlessScript(const CommandLineOptions &options, QTextStream &out, QText
                                                 "(use --quit-after to allow more)")
                                      .arg(limitMs / 1000));
     });
-    limit.start(int(limitMs));
 
     QElapsedTimer wall;
     wall.start();
@@ -159,6 +158,7 @@ int runHeadlessScript(const CommandLineOptions &options, QTextStream &out, QText
         err << "awaitscope: --script: " << error << Qt::endl;
         return ExitUsage;
     }
+    limit.start(int(limitMs)); // (after the interpreter started: the limit is the script's)
     if (run.isRunning())
         loop.exec();
     const qint64 wallMs = wall.elapsed();

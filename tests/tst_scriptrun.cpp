@@ -24,6 +24,7 @@ private Q_SLOTS:
     void holdingTheLoopIsInterrupted();
     void blockingSleepIsInterruptedToo();
     void stopEndsARunningScript();
+    void secondStopDropsAStubbornScript();
     void restartWhileRunning();
     void realClockFollowsTheSpeed();
     void pauseHoldsTheScript();
@@ -301,11 +302,14 @@ void TestScriptRun::stopEndsARunningScript()
     });
     QVERIFY(run.start(c,
                       QStringLiteral("import asyncio\n"
-                                     "async def tick():\n"
-                                     "    while True:\n"
-                                     "        await asyncio.sleep(0.01)\n"
+                                     "async def tick(n):\n"
+                                     "    try:\n"
+                                     "        while True:\n"
+                                     "            await asyncio.sleep(0.01)\n"
+                                     "    finally:\n"
+                                     "        print('unwound', n)\n"
                                      "async def main():\n"
-                                     "    await asyncio.gather(*(tick() for _ in range(5)))\n"
+                                     "    await asyncio.gather(*(tick(n) for n in range(5)))\n"
                                      "asyncio.run(main())\n"),
                       QStringLiteral("forever.py"))
                 .isEmpty());
@@ -316,6 +320,40 @@ void TestScriptRun::stopEndsARunningScript()
     QCOMPARE(run.runtime().runningTasks(), 0u);
     QVERIFY(!run.isRunning());
     QCOMPARE(finished.count(), 1);
+    // As CPython on Ctrl-C: asyncio.run cancelled the tasks, and they unwound.
+    QCOMPARE(run.output().count(QLatin1String("unwound")), 5);
+    QCOMPARE(run.trace().task(findTask(run.trace(), QStringLiteral("tick(3)"))).outcome,
+             TaskOutcome::Cancelled);
+    const std::vector<Await> awaits = awaitsOfTask(run.trace(), QStringLiteral("tick(3)"));
+    QVERIFY(!awaits.empty());
+    QCOMPARE(awaits.back().result, WaitResult::Cancelled);
+}
+
+void TestScriptRun::secondStopDropsAStubbornScript()
+{
+    ScriptRun run;
+    RunConfig c = virtualScriptConfig();
+    c.clock = ClockMode::Real;
+    QSignalSpy finished(&run, &ScriptRun::finished);
+    QTimer::singleShot(100, &run, [&] { run.stop(); });
+    QTimer::singleShot(300, &run, [&] { run.stop(); });
+    QElapsedTimer wall;
+    wall.start();
+    QVERIFY(run.start(c,
+                      QStringLiteral("import asyncio\n"
+                                     "async def main():\n"
+                                     "    while True:\n"
+                                     "        try:\n"
+                                     "            await asyncio.sleep(0.01)\n"
+                                     "        except asyncio.CancelledError:\n"
+                                     "            pass  # refuses to be cancelled\n"
+                                     "asyncio.run(main())\n"),
+                      QStringLiteral("stubborn.py"))
+                .isEmpty());
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(wall.elapsed() < ScriptRun::UnwindLimitMs, qPrintable(QString::number(wall.elapsed())));
+    QCOMPARE(run.result().status, ScriptResult::Status::Stopped);
+    QCOMPARE(run.runtime().runningTasks(), 0u);
 }
 
 void TestScriptRun::restartWhileRunning()

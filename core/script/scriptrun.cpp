@@ -56,7 +56,8 @@ ScriptRun::~ScriptRun()
     if (m_executing)
         qWarning(
             "awaitscope: a ScriptRun destroyed while its script runs: stop() it and wait for finished()");
-    stop();
+    if (m_running)
+        stopNow(ScriptResult::Status::Stopped, QStringLiteral("stopped"));
     ++m_generation;
     m_runtime.cancelAll();
     dropPython();
@@ -87,7 +88,8 @@ QString ScriptRun::start(const RunConfig &config, const QString &source, const Q
             .arg(SimClock::MaxSpeed);
     if (const QString error = PythonInterpreter::instance().error(); !error.isEmpty())
         return error;
-    stop(QStringLiteral("restarted"));
+    if (m_running)
+        stopNow(ScriptResult::Status::Stopped, QStringLiteral("restarted"));
     ++m_generation;
     m_runtime.setClockMode(config.clock);
     m_runtime.setSpeed(config.speed);
@@ -99,6 +101,8 @@ QString ScriptRun::start(const RunConfig &config, const QString &source, const Q
     m_output.clear();
     m_result = {};
     m_aborted = false;
+    m_stopRequested = false;
+    m_stopRaised = false;
     m_loopStopping = false;
     m_suspended.clear();
     m_network = SimNetwork(&m_runtime, config.seed);
@@ -141,7 +145,7 @@ void ScriptRun::execScript(quint64 generation)
     s_active = nullptr;
     if (generation != m_generation)
         return; // reset or restarted while it ran: that run's end is not this one's
-    if (m_aborted && m_result.status != ScriptResult::Status::Running) {
+    if ((m_aborted || m_stopRequested) && m_result.status != ScriptResult::Status::Running) {
         // Stopped from outside, or found waiting forever: keep that explanation, but a traceback
         // of where the script was is worth more.
         if (result.status == ScriptResult::Status::Error)
@@ -215,7 +219,34 @@ void ScriptRun::stop(const QString &why)
 {
     if (!m_running)
         return;
-    abort(ScriptResult::Status::Stopped, why);
+    if (m_executing && !m_aborted && !m_stopRequested)
+        requestScriptStop(ScriptResult::Status::Stopped, why);
+    else
+        stopNow(ScriptResult::Status::Stopped, m_stopRequested ? m_result.message : why);
+}
+
+void ScriptRun::requestScriptStop(ScriptResult::Status status, const QString &why)
+{
+    // As CPython on Ctrl-C: ScriptStopped is raised where the script runs its loop, and
+    // asyncio.run cancels every task and lets them unwind (their except and finally blocks
+    // run, recorded as cancellations), in bounded time.
+    m_stopRequested = true;
+    m_result.status = status;
+    m_result.message = why;
+    if (!m_loops.empty())
+        m_loops.back()->exit(0);
+    const quint64 generation = m_generation;
+    QTimer::singleShot(UnwindLimitMs, this, [this, generation] {
+        if (generation == m_generation && m_executing && !m_aborted)
+            stopNow(m_result.status,
+                    m_result.message +
+                        QStringLiteral(" (its tasks did not unwind within %1 s)").arg(UnwindLimitMs / 1000));
+    });
+}
+
+void ScriptRun::stopNow(ScriptResult::Status status, const QString &why)
+{
+    abort(status, why);
     closeOpenWaits();
     m_runtime.cancelAll(); // every waiting handle is dropped
     if (!m_executing)
@@ -224,7 +255,8 @@ void ScriptRun::stop(const QString &why)
 
 void ScriptRun::reset()
 {
-    stop(QStringLiteral("reset"));
+    if (m_running)
+        stopNow(ScriptResult::Status::Stopped, QStringLiteral("reset"));
     ++m_generation;
     m_running = false;
     m_runtime.reset();
@@ -358,6 +390,10 @@ bool ScriptRun::spin(bool stopAlready, const QString &label, const QByteArray &f
     };
     if (m_aborted)
         return raise();
+    if (m_stopRequested && !m_stopRaised) {
+        m_stopRaised = true;
+        return raise();
+    }
     // What became due after the last stop() runs first, then the clock may move on again.
     std::vector<Pending *> deferred;
     deferred.swap(m_deferred);
@@ -380,11 +416,12 @@ bool ScriptRun::spin(bool stopAlready, const QString &label, const QByteArray &f
         Scheduler &s = m_runtime.scheduler();
         if (m_loopStopping || s.isPaused() || s.pending() > 0 || s.hasReadyWork() || !m_deferred.empty())
             return;
-        abort(ScriptResult::Status::Deadlock,
-              QStringLiteral("the script waits for something that will never happen: nothing is scheduled "
-                             "and the loop it runs (asyncio.run) is not done"));
-        closeOpenWaits();
-        m_runtime.cancelAll();
+        const QString why = QStringLiteral("the script waits for something that will never happen: nothing "
+                                           "is scheduled and the loop it runs (asyncio.run) is not done");
+        if (m_stopRequested)
+            stopNow(ScriptResult::Status::Deadlock, m_result.message); // (unwinding got stuck too)
+        else
+            requestScriptStop(ScriptResult::Status::Deadlock, why);
     });
     idle.start();
     m_loops.push_back(&loop);
@@ -403,6 +440,10 @@ bool ScriptRun::spin(bool stopAlready, const QString &label, const QByteArray &f
     m_stepping = NoTask;
     if (m_aborted || m_pendingError)
         return raise();
+    if (m_stopRequested && !m_stopRaised) {
+        m_stopRaised = true;
+        return raise();
+    }
     return true;
 }
 

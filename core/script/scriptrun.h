@@ -53,10 +53,13 @@ public:
     /// Starts a run of source (fileName names it in the trace and tracebacks); returns an error
     /// message (and starts nothing) if config is invalid. The script runs from the event loop.
     QString start(const RunConfig &config, const QString &source, const QString &fileName);
-    /// Stops the script (it unwinds with ScriptStopped) and cancels every task; the trace is kept.
+    /// Stops the script: ScriptStopped is raised where it runs its loop, and asyncio.run cancels
+    /// its tasks, which unwind (except/finally blocks run) within UnwindLimitMs; then, or on a
+    /// second stop(), whatever is left is dropped. finished() tells when it is over; the trace
+    /// is kept.
     void stop(const QString &why = QStringLiteral("stopped"));
-    /// Session's name for stop(): a script's tasks unwind at once (Python code cannot be left
-    /// half-cancelled over several event-loop turns the way the C++ engine's can).
+    static constexpr int UnwindLimitMs = 3000;
+    /// Session's name for stop() (which already lets the event loop run while tasks unwind).
     void requestStop() { stop(); }
     /// Stops and clears the trace and the output.
     void reset();
@@ -110,6 +113,8 @@ private:
     static void onWake(void *ctx, WakeReason reason);
     void execScript(quint64 generation);
     void abort(ScriptResult::Status status, const QString &message);
+    void requestScriptStop(ScriptResult::Status status, const QString &why);
+    void stopNow(ScriptResult::Status status, const QString &why);
     void dropPython();
     void closeOpenWaits();
     void endRun();
@@ -134,6 +139,8 @@ private:
     bool m_executing = false; // inside the script's exec (Python may run)
     bool m_loopStopping = false;
     bool m_aborted = false;
+    bool m_stopRequested = false; // stop() asked the script to unwind
+    bool m_stopRaised = false; // ScriptStopped was raised into it
     quint64 m_generation = 0;
 };
 

@@ -15,6 +15,7 @@ private Q_SLOTS:
     void netConfigureValidates();
     void badArgumentsRaiseTypeError();
     void taskNamesAreTheTraces();
+    void threadsAreRefusedClearly();
 };
 
 void TestScriptModule::clockIsTheRunsClock()
@@ -95,6 +96,36 @@ void TestScriptModule::taskNamesAreTheTraces()
     QVERIFY(findTask(run.trace(), QStringLiteral("job(4)")) != NoTask);
     QVERIFY(findTask(run.trace(), QStringLiteral("job(5)")) != NoTask);
     QCOMPARE(ScriptModule::OutcomeCancelled, int(TaskOutcome::Cancelled));
+}
+
+void TestScriptModule::threadsAreRefusedClearly()
+{
+    ScriptRun run;
+    QVERIFY(runScript(run,
+                      QStringLiteral("import asyncio, threading, _awaitscope, time\n"
+                                     "async def main():\n"
+                                     "    try:\n"
+                                     "        await asyncio.to_thread(print, 'x')\n"
+                                     "    except RuntimeError as e:\n"
+                                     "        print(e)\n"
+                                     "errors = []\n"
+                                     "def worker():\n"
+                                     "    time.sleep(0)  # the real one: a thread holds no loop\n"
+                                     "    try:\n"
+                                     "        _awaitscope.now()\n"
+                                     "    except RuntimeError as e:\n"
+                                     "        errors.append(str(e))\n"
+                                     "t = threading.Thread(target=worker)\n"
+                                     "t.start()\n"
+                                     "t.join()\n"
+                                     "print(errors[0])\n"
+                                     "asyncio.run(main())\n")));
+    QCOMPARE(run.result().status, ScriptResult::Status::Ok);
+    QCOMPARE(
+        run.output(),
+        QStringLiteral("awaitscope: the engine can only be used from the script's thread\n"
+                       "Awaitscope runs scripts on one thread: run_in_executor and asyncio.to_thread are not "
+                       "supported\n"));
 }
 
 QTEST_GUILESS_MAIN(TestScriptModule)

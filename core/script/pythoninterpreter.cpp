@@ -1,10 +1,13 @@
-// Python.h first: it must see no Qt macros.
+// Python.h first, before any standard or Qt header, as Python asks.
+// clang-format off
 #define PY_SSIZE_T_CLEAN
+#include <Python.h>
+// clang-format on
+
 #include "pythoninterpreter.h"
 
 #include "scriptmodule.h"
 
-#include <Python.h>
 #include <QFile>
 
 namespace awaitscope {

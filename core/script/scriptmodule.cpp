@@ -1,10 +1,13 @@
-// Python.h first: it must see no Qt macros.
+// Python.h first, before any standard or Qt header, as Python asks.
+// clang-format off
 #define PY_SSIZE_T_CLEAN
+#include <Python.h>
+// clang-format on
+
 #include "scriptmodule.h"
 
+#include "pythoninterpreter.h"
 #include "scriptrun.h"
-
-#include <Python.h>
 
 namespace awaitscope {
 
@@ -13,8 +16,15 @@ namespace {
 ScriptRun *activeRun()
 {
     ScriptRun *run = ScriptRun::active();
-    if (!run)
+    if (!run) {
         PyErr_SetString(PyExc_RuntimeError, "awaitscope: no script run is active");
+        return nullptr;
+    }
+    if (PyThread_get_thread_ident() != PythonInterpreter::instance().mainThreadId()) {
+        PyErr_SetString(PyExc_RuntimeError,
+                        "awaitscope: the engine can only be used from the script's thread");
+        return nullptr;
+    }
     return run;
 }
 

@@ -1,11 +1,14 @@
-// Python.h first: it must see no Qt macros.
+// Python.h first, before any standard or Qt header, as Python asks.
+// clang-format off
 #define PY_SSIZE_T_CLEAN
+#include <Python.h>
+// clang-format on
+
 #include "scriptrun.h"
 
 #include "pythoninterpreter.h"
 #include "scriptwatchdog.h"
 
-#include <Python.h>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QThread>

@@ -92,6 +92,8 @@ class Net:
 
 net = Net()
 
+_MAIN_THREAD = threading.get_ident()
+_real_sleep = _time.sleep
 _Task = tasks.Task
 _Future = futures.Future
 _CoroutineType = types.CoroutineType
@@ -311,6 +313,10 @@ class AwaitscopeLoop(base_events.BaseEventLoop):
     def call_soon_threadsafe(self, callback, *args, context=None):
         raise RuntimeError("Awaitscope runs scripts on one thread: call_soon_threadsafe is not supported")
 
+    def run_in_executor(self, executor, func, *args):
+        raise RuntimeError("Awaitscope runs scripts on one thread: run_in_executor and asyncio.to_thread "
+                           "are not supported")
+
     def call_at(self, when, callback, *args, context=None):
         if when is None:
             raise TypeError("when cannot be None")
@@ -404,6 +410,8 @@ class _Stream:
 def _blocking_sleep(seconds):
     """time.sleep inside a script: holds the loop (really, on the real clock), recorded as a
     blocked section at the script's line."""
+    if threading.get_ident() != _MAIN_THREAD:
+        return _real_sleep(seconds)  # another thread holds no loop
     frame = sys._getframe(1)
     script = _as.script_file()
     where = frame

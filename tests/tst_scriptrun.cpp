@@ -377,6 +377,8 @@ void TestScriptRun::restartWhileRunning()
     QCOMPARE(run.output(), QStringLiteral("second\n"));
     QVERIFY(findTask(run.trace(), QStringLiteral("a.py")) == NoTask);
     QVERIFY(findTask(run.trace(), QStringLiteral("b.py")) != NoTask);
+    // The first script unwound (asyncio.run's clean-up ran) without touching the new run.
+    QCOMPARE(run.trace().taskCount(), 1u);
 }
 
 void TestScriptRun::realClockFollowsTheSpeed()

@@ -135,6 +135,7 @@ void ScriptRun::execScript(quint64 generation)
     PythonInterpreter &python = PythonInterpreter::instance();
     s_active = this;
     m_executing = true;
+    m_execGeneration = generation;
     ScriptResult result;
     {
         const CurrentTaskScope scope(&m_runtime.scheduler(), m_scriptTask);
@@ -271,7 +272,7 @@ void ScriptRun::reset()
 
 quint64 ScriptRun::schedule(qint64 dueNs, PyObject *handle)
 {
-    if (m_aborted)
+    if (stale())
         return 0;
     Py_INCREF(handle);
     auto *p = new Pending{this, handle, m_runtime.currentTask(), m_generation};
@@ -282,7 +283,7 @@ quint64 ScriptRun::schedule(qint64 dueNs, PyObject *handle)
 
 void ScriptRun::unschedule(quint64 ticket)
 {
-    if (m_aborted)
+    if (stale())
         return;
     // Woken now as cancelled: the wait leaves the heap, so the virtual clock never jumps to it.
     m_runtime.scheduler().wake(Ticket{quint32(ticket & 0xffffffffu), quint32(ticket >> 32)},
@@ -293,7 +294,7 @@ void ScriptRun::onWake(void *ctx, WakeReason reason)
 {
     auto *p = static_cast<Pending *>(ctx);
     ScriptRun *run = p->run;
-    if (reason == WakeReason::Cancelled || run->m_aborted || p->generation != run->m_generation ||
+    if (reason == WakeReason::Cancelled || run->stale() || p->generation != run->m_generation ||
         !run->m_executing) {
         Py_DECREF(p->handle);
         delete p;
@@ -325,14 +326,14 @@ void ScriptRun::onWake(void *ctx, WakeReason reason)
     } else {
         PyErr_Clear();
     }
-    if (!run->m_aborted && run->m_stepping != NoTask)
+    if (!run->stale() && run->m_stepping != NoTask)
         run->m_runtime.recordHold(run->m_stepping, heldNs);
     run->m_stepping = NoTask;
 }
 
 TaskId ScriptRun::spawn(const QString &pattern, qint32 arg, TaskId parent)
 {
-    if (m_aborted)
+    if (stale())
         return NoTask;
     if (parent >= m_suspended.size())
         parent = m_scriptTask;
@@ -345,7 +346,7 @@ TaskId ScriptRun::spawn(const QString &pattern, qint32 arg, TaskId parent)
 
 void ScriptRun::resumeTask(TaskId task, WaitResult result)
 {
-    if (m_aborted || task >= m_suspended.size())
+    if (stale() || task >= m_suspended.size())
         return;
     if (m_suspended[task]) {
         m_suspended[task] = 0;
@@ -362,7 +363,7 @@ SiteId ScriptRun::site(const QString &label, const QByteArray &file, quint32 lin
 
 void ScriptRun::suspendTask(TaskId task, SiteId site)
 {
-    if (m_aborted || task >= m_suspended.size() || m_suspended[task] || site >= m_runtime.trace().siteCount())
+    if (stale() || task >= m_suspended.size() || m_suspended[task] || site >= m_runtime.trace().siteCount())
         return;
     m_runtime.trace().append(m_runtime.now(), task, EventKind::Suspend, site);
     m_suspended[task] = 1;
@@ -370,7 +371,7 @@ void ScriptRun::suspendTask(TaskId task, SiteId site)
 
 void ScriptRun::finishTask(TaskId task, TaskOutcome outcome, const QString &message)
 {
-    if (m_aborted || task >= m_suspended.size())
+    if (stale() || task >= m_suspended.size())
         return;
     if (m_suspended[task]) {
         m_suspended[task] = 0;
@@ -387,11 +388,12 @@ bool ScriptRun::spin(bool stopAlready, const QString &label, const QByteArray &f
             m_pendingError = {};
         } else {
             PyErr_SetString(PythonInterpreter::instance().scriptStoppedType(),
-                            m_result.message.toUtf8().constData());
+                            m_execGeneration == m_generation ? m_result.message.toUtf8().constData()
+                                                             : "the run was reset or restarted");
         }
         return false;
     };
-    if (m_aborted)
+    if (stale())
         return raise();
     if (m_stopRequested && !m_stopRaised) {
         m_stopRaised = true;
@@ -438,10 +440,10 @@ bool ScriptRun::spin(bool stopAlready, const QString &label, const QByteArray &f
         loop.processEvents(QEventLoop::AllEvents);
     m_watchdog->enter();
     m_loops.pop_back();
-    if (generation == m_generation && !m_aborted)
+    if (generation == m_generation && !stale())
         resumeTask(caller, WaitResult::Ok);
     m_stepping = NoTask;
-    if (m_aborted || m_pendingError)
+    if (stale() || m_pendingError)
         return raise();
     if (m_stopRequested && !m_stopRaised) {
         m_stopRaised = true;
@@ -452,7 +454,7 @@ bool ScriptRun::spin(bool stopAlready, const QString &label, const QByteArray &f
 
 void ScriptRun::requestLoopStop()
 {
-    if (m_aborted || m_loopStopping)
+    if (stale() || m_loopStopping)
         return;
     // Nothing due after this runs before the loop runs again, and the virtual clock waits.
     m_loopStopping = true;
@@ -463,8 +465,8 @@ void ScriptRun::requestLoopStop()
 
 void ScriptRun::write(int fd, const QString &text)
 {
-    if (text.isEmpty())
-        return;
+    if (text.isEmpty() || m_execGeneration != m_generation)
+        return; // (a replaced run's script unwinding: its output is not this run's)
     m_output += text;
     Q_EMIT outputWritten(text, fd);
 }
@@ -473,7 +475,7 @@ bool ScriptRun::blockSleep(double seconds, const QString &label, const QByteArra
 {
     const qint64 ns = qint64(seconds * 1e9);
     const TaskId task = m_runtime.currentTask();
-    const bool record = !m_aborted && task != NoTask && task < m_suspended.size();
+    const bool record = !stale() && task != NoTask && task < m_suspended.size();
     Trace &trace = m_runtime.trace();
     const SiteId site = trace.site(label, file.constData(), line, SiteKind::Blocking);
     if (record)

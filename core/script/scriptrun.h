@@ -138,10 +138,15 @@ private:
     bool m_running = false;
     bool m_executing = false; // inside the script's exec (Python may run)
     bool m_loopStopping = false;
+    /// Nothing the script does may reach the run any more: it was stopped hard, or the run it
+    /// belongs to was reset or replaced while it unwinds.
+    bool stale() const noexcept { return m_aborted || m_execGeneration != m_generation; }
+
     bool m_aborted = false;
     bool m_stopRequested = false; // stop() asked the script to unwind
     bool m_stopRaised = false; // ScriptStopped was raised into it
     quint64 m_generation = 0;
+    quint64 m_execGeneration = 0; // the generation of the script on the stack
 };
 
 } // namespace awaitscope

@@ -105,6 +105,11 @@ void TestPythonInterpreter::scriptsDoNotLeakIntoEachOther()
                        "assert type(asyncio.get_event_loop_policy()).__name__ == 'AwaitscopePolicy'\n"),
         QStringLiteral("c.py"));
     QVERIFY2(c.status == ScriptResult::Status::Ok, qPrintable(c.message));
+    // input() would block the GUI thread: refused with a message, and only inside scripts.
+    const ScriptResult i = py.runScript(QStringLiteral("input('name? ')\n"), QStringLiteral("i.py"));
+    QCOMPARE(i.status, ScriptResult::Status::Error);
+    QVERIFY2(i.message.contains(QLatin1String("RuntimeError: input() would block the event loop")),
+             qPrintable(i.message));
 }
 
 QTEST_GUILESS_MAIN(TestPythonInterpreter)

@@ -422,6 +422,10 @@ def _blocking_sleep(seconds):
                     where.f_lineno)
 
 
+def _no_input(prompt=""):
+    raise RuntimeError("input() would block the event loop (and the window): scripts have no stdin")
+
+
 def _format_error(exc):
     tb = exc.__traceback__
     # Drop this module's own frames (the exec that ran the script).
@@ -445,6 +449,7 @@ def run_script(source, filename):
     folder = filename.rsplit("/", 1)[0] if "/" in filename else ""
     sys.path.insert(0, folder)
     _time.sleep = _blocking_sleep
+    saved_input, builtins.input = builtins.input, _no_input
     events.set_event_loop_policy(AwaitscopePolicy())
     module = type(sys)("__main__")
     module.__file__ = filename
@@ -468,6 +473,7 @@ def run_script(source, filename):
         if loop is not None and not loop.is_running() and not loop.is_closed():
             loop.close()
         sys.stdout, sys.stderr, sys.argv, _time.sleep = saved[:4]
+        builtins.input = saved_input
         if sys.path and sys.path[0] == folder:
             del sys.path[0]
         events.set_event_loop_policy(saved[4])

@@ -125,6 +125,17 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         QStringLiteral("real (the window's default) or virtual (instant, deterministic; "
                        "the default with --headless)."),
         QStringLiteral("real|virtual"));
+    const QCommandLineOption script(
+        QStringLiteral("script"),
+        QStringLiteral("Run a Python asyncio script on the engine instead of a scenario (with --headless: "
+                       "its output, then the summary; exit 2 if the script fails)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption holdLimit(
+        QStringLiteral("hold-limit"),
+        QStringLiteral("Interrupt a script that holds the event loop longer than this. Default: 5000."),
+        QStringLiteral("MS"));
+    const QCommandLineOption noSummary(QStringLiteral("no-summary"),
+                                       QStringLiteral("Headless: print no summary after the run."));
     const QCommandLineOption exportTrace(
         QStringLiteral("export-trace"),
         QStringLiteral("Write the run's trace as Chrome Trace Event JSON when the run ends (or at exit)."),
@@ -164,7 +175,8 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
     parser.addOptions({help,    version,     scenario,    list,      jobs,       latency,
                        jitter,  model,       failureRate, timeout,   seed,       speed,
                        clock,   exportTrace, quitAfter,   headless,  screenshot, screenshotAfter,
-                       metrics, fullscreen,  selfTest,    exportSvg, exportPng,  presenter});
+                       metrics, fullscreen,  selfTest,    exportSvg, exportPng,  presenter,
+                       script,  holdLimit,   noSummary});
     const QString program = arguments.isEmpty() ? QString() : QFileInfo(arguments.constFirst()).fileName();
     result.helpText =
         withProgramName(parser.helpText(), program.isEmpty() ? QStringLiteral("awaitscope") : program);
@@ -340,6 +352,27 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         if (const QString e = milliseconds(screenshotAfter, &o.screenshotAfterMs); !e.isEmpty())
             return fail(e);
     }
+    if (parser.isSet(script)) {
+        o.scriptFile = parser.value(script);
+        if (o.scriptFile.isEmpty())
+            return fail(QStringLiteral("--script needs a file name"));
+        const QFileInfo info(o.scriptFile);
+        if (!info.exists())
+            return fail(QStringLiteral("--script: '%1' does not exist").arg(o.scriptFile));
+        if (info.isDir())
+            return fail(QStringLiteral("--script: '%1' is a folder, not a file").arg(o.scriptFile));
+        if (!info.isReadable())
+            return fail(QStringLiteral("--script: cannot read '%1'").arg(o.scriptFile));
+        if (parser.isSet(scenario) || parser.isSet(jobs))
+            return fail(
+                QStringLiteral("--script runs a Python file: it cannot be combined with --scenario or "
+                               "--jobs"));
+    }
+    if (parser.isSet(holdLimit)) {
+        if (const QString e = milliseconds(holdLimit, &o.holdLimitMs); !e.isEmpty())
+            return fail(e);
+    }
+    o.noSummary = parser.isSet(noSummary);
     if (parser.isSet(exportTrace)) {
         o.exportTrace = parser.value(exportTrace);
         if (const QString e = checkWritablePath(QStringLiteral("export-trace"), o.exportTrace); !e.isEmpty())

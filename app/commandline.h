@@ -14,6 +14,9 @@ struct CommandLineOptions {
     RunConfig run; // the defaults, with every value given on the command line
     RunOverrides given; // only the values given: they win over the window's remembered settings
     bool headless = false;
+    QString scriptFile; // --script: a Python file to run instead of a scenario
+    qint64 holdLimitMs = 5000; // --hold-limit: longest a script may hold the event loop
+    bool noSummary = false; // --no-summary: headless prints only what the run printed
     QString exportTrace;
     qint64 quitAfterMs = -1;
     // The window's own options.

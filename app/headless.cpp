@@ -2,27 +2,33 @@
 
 #include "chrometracewriter.h"
 #include "outputfile.h"
+#include "pythoninterpreter.h"
+#include "scriptrun.h"
 #include "tracesummary.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonObject>
 #include <QTextStream>
 #include <QTimer>
 
 namespace awaitscope {
 
-QString headlessSummary(const Session &session, qint64 wallMs, bool stopped)
+namespace {
+
+QString clockName(ClockMode mode)
 {
-    const TraceSummary sum = TraceSummary::of(session.runtime().trace());
-    const RunConfig &c = session.config();
+    return mode == ClockMode::Virtual ? QStringLiteral("virtual") : QStringLiteral("real");
+}
+
+/// The lines after the first: what the trace says about the run.
+QString traceSummaryLines(const Trace &trace, qint64 wallMs)
+{
+    const TraceSummary sum = TraceSummary::of(trace);
     const auto ms = [](qint64 ns) { return QString::number(double(ns) / 1e6, 'f', 1); };
     QString text;
-    text += QStringLiteral("scenario %1: %2 jobs, seed %3, %4 clock%5\n")
-                .arg(c.scenario)
-                .arg(c.effectiveJobs())
-                .arg(c.seed)
-                .arg(c.clock == ClockMode::Virtual ? QStringLiteral("virtual") : QStringLiteral("real"))
-                .arg(stopped ? QStringLiteral(", stopped by --quit-after") : QString());
     text += QStringLiteral("tasks %1 (ok %2, failed %3, cancelled %4)\n")
                 .arg(sum.tasks)
                 .arg(sum.ok)
@@ -45,6 +51,56 @@ QString headlessSummary(const Session &session, qint64 wallMs, bool stopped)
                 .arg(ms(sum.awaitedNs))
                 .arg(QString::number(sum.concurrency(), 'f', 1));
     return text;
+}
+
+/// With the trace on standard output ("-", /dev/stdout), everything else goes to standard error.
+QTextStream &reportStream(const CommandLineOptions &options, QTextStream &out, QTextStream &err)
+{
+    const bool traceOnStdout =
+        !options.exportTrace.isEmpty() && OutputFile::namesStandardOutput(options.exportTrace);
+    return traceOnStdout ? err : out;
+}
+
+/// Writes --export-trace (with the run's settings in otherData). False if the system refused
+/// the write: not bad input (that was checked before the run), so the exit code is 1.
+bool exportTrace(const Trace &trace, const QJsonObject &run, const CommandLineOptions &options,
+                 QTextStream &report, QTextStream &err)
+{
+    if (options.exportTrace.isEmpty())
+        return true;
+    QString error;
+    ChromeTraceWriter writer(trace);
+    writer.setOtherData({{QStringLiteral("run"), run}});
+    if (!writer.writeFile(options.exportTrace, &error)) {
+        err << "awaitscope: --export-trace: " << error << Qt::endl;
+        return false;
+    }
+    report << "trace written to " << options.exportTrace << Qt::endl;
+    return true;
+}
+
+} // namespace
+
+QString headlessSummary(const Session &session, qint64 wallMs, bool stopped)
+{
+    const RunConfig &c = session.config();
+    return QStringLiteral("scenario %1: %2 jobs, seed %3, %4 clock%5\n")
+               .arg(c.scenario)
+               .arg(c.effectiveJobs())
+               .arg(c.seed)
+               .arg(clockName(c.clock))
+               .arg(stopped ? QStringLiteral(", stopped by --quit-after") : QString()) +
+        traceSummaryLines(session.runtime().trace(), wallMs);
+}
+
+QString scriptSummary(const ScriptRun &run, qint64 wallMs)
+{
+    const RunConfig &c = run.config();
+    return QStringLiteral("script %1: seed %2, %3 clock, Python %4\n")
+               .arg(QFileInfo(run.fileName()).fileName())
+               .arg(c.seed)
+               .arg(clockName(c.clock), PythonInterpreter::instance().version()) +
+        traceSummaryLines(run.trace(), wallMs);
 }
 
 int runHeadless(const CommandLineOptions &options, QTextStream &out, QTextStream &err)
@@ -74,24 +130,93 @@ int runHeadless(const CommandLineOptions &options, QTextStream &out, QTextStream
         loop.exec();
     const qint64 wallMs = wall.elapsed();
 
-    // With the trace on standard output ("-", /dev/stdout), the summary goes to standard error.
-    const bool traceOnStdout =
-        !options.exportTrace.isEmpty() && OutputFile::namesStandardOutput(options.exportTrace);
-    QTextStream &report = traceOnStdout ? err : out;
+    QTextStream &report = reportStream(options, out, err);
     report << headlessSummary(session, wallMs, stopped);
     report.flush();
-    if (!options.exportTrace.isEmpty()) {
-        QString error;
-        ChromeTraceWriter writer(session.runtime().trace());
-        writer.setOtherData({{QStringLiteral("run"), session.config().toJson()}});
-        if (!writer.writeFile(options.exportTrace, &error)) {
-            // Not bad input (that was checked before the run): the system refused the write.
-            err << "awaitscope: --export-trace: " << error << Qt::endl;
-            return 1;
-        }
-        report << "trace written to " << options.exportTrace << Qt::endl;
+    return exportTrace(session.runtime().trace(), session.config().toJson(), options, report, err) ? 0 : 1;
+}
+
+int runHeadlessScript(const CommandLineOptions &options, QTextStream &out, QTextStream &err)
+{
+    QFile file(options.scriptFile);
+    if (!file.open(QIODevice::ReadOnly)) {
+        err << "awaitscope: --script: cannot read '" << options.scriptFile << "': " << file.errorString()
+            << Qt::endl;
+        return ExitUsage;
     }
-    return 0;
+    const QString source = QString::fromUtf8(file.readAll());
+    ScriptRun run;
+    run.setHoldLimitMs(options.holdLimitMs);
+    QTextStream &report = reportStream(options, out, err);
+    QObject::connect(&run, &ScriptRun::outputWritten, &run, [&](const QString &text, int fd) {
+        QTextStream &stream = fd == 2 ? err : report;
+        stream << text;
+        stream.flush();
+    });
+    QEventLoop loop;
+    QObject::connect(&run, &ScriptRun::finished, &loop, &QEventLoop::quit, Qt::QueuedConnection);
+    // A script that never ends is bounded: by --quit-after if given, else by a default limit.
+    const bool explicitLimit = options.quitAfterMs > 0;
+    const qint64 limitMs = explicitLimit ? options.quitAfterMs : DefaultScriptLimitMs;
+    bool stopped = false;
+    QTimer limit;
+    limit.setSingleShot(true);
+    QObject::connect(&limit, &QTimer::timeout, &run, [&] {
+        stopped = run.isRunning();
+        run.stop(explicitLimit ? QStringLiteral("stopped by --quit-after after %1 ms").arg(limitMs)
+                               : QStringLiteral("the script did not finish within %1 s of wall time "
+                                                "(use --quit-after to allow more)")
+                                     .arg(limitMs / 1000));
+    });
+
+    QElapsedTimer wall;
+    wall.start();
+    if (const QString error = run.start(options.run, source, options.scriptFile); !error.isEmpty()) {
+        err << "awaitscope: --script: " << error << Qt::endl;
+        return ExitUsage;
+    }
+    limit.start(int(limitMs)); // (after the interpreter started: the limit is the script's)
+    if (run.isRunning())
+        loop.exec();
+    const qint64 wallMs = wall.elapsed();
+    const ScriptResult &result = run.result();
+    int code = 0;
+    switch (result.status) {
+    case ScriptResult::Status::Ok:
+    case ScriptResult::Status::Running:
+        break;
+    case ScriptResult::Status::Exit:
+        code = result.exitCode;
+        if (!result.message.isEmpty())
+            err << result.message << Qt::endl;
+        break;
+    case ScriptResult::Status::Stopped:
+        code = explicitLimit && stopped ? 0 : ExitUsage;
+        err << "awaitscope: " << options.scriptFile << ": " << result.message << Qt::endl;
+        break;
+    case ScriptResult::Status::SyntaxError:
+    case ScriptResult::Status::Error:
+    case ScriptResult::Status::HeldLoop:
+    case ScriptResult::Status::Deadlock:
+        code = ExitUsage; // a bad script is bad input
+        if (result.status == ScriptResult::Status::Deadlock)
+            err << "awaitscope: " << options.scriptFile << ": ";
+        err << result.message;
+        if (!result.message.endsWith(QLatin1Char('\n')))
+            err << '\n';
+        err.flush();
+        break;
+    }
+    if (!options.noSummary) {
+        report << scriptSummary(run, wallMs);
+        report.flush();
+    }
+    QJsonObject runJson = options.run.toJson();
+    runJson.insert(QStringLiteral("scenario"), QJsonValue());
+    runJson.insert(QStringLiteral("script"), options.scriptFile);
+    if (!exportTrace(run.trace(), runJson, options, report, err))
+        return 1;
+    return code;
 }
 
 } // namespace awaitscope

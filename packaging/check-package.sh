@@ -105,6 +105,10 @@ case "$depends" in
     *libqt6core6*) ok "Depends has the linked Qt libraries (dpkg-shlibdeps)" ;;
     *) bad "Depends lacks libqt6core6: was dpkg-shlibdeps run? ($depends)" ;;
 esac
+case "$depends" in
+    *libpython3.11*) ok "Depends has libpython3.11 (Python scripts)" ;;
+    *) bad "Depends lacks libpython3.11, which the binary embeds ($depends)" ;;
+esac
 
 # --- Contents and permissions -------------------------------------------------------------------
 say "Contents"
@@ -120,6 +124,10 @@ expected=(
     usr/share/doc/awaitscope/changelog.Debian.gz
 )
 for size in 16 32 48 64 128 256; do expected+=("usr/share/icons/hicolor/${size}x${size}/apps/$app_id.png"); done
+# The example Python scripts (core/script/examples), as the source tree has them.
+for example in "$root"/core/script/examples/*.py; do
+    expected+=("usr/share/awaitscope/examples/python/$(basename "$example")")
+done
 missing=0
 for f in "${expected[@]}"; do
     [ -f "$work/root/$f" ] || { bad "missing /$f"; missing=1; }

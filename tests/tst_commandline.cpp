@@ -220,6 +220,20 @@ private Q_SLOTS:
         QTest::newRow("export name too long")
             << QStringList{QStringLiteral("--export-trace"), QStringLiteral("/tmp/") + QString(100000, u'x')}
             << QStringLiteral("File name too long");
+        QTest::newRow("missing script")
+            << QStringList{QStringLiteral("--headless"), QStringLiteral("--script"),
+                           QStringLiteral("/nonexistent/x.py")}
+            << QStringLiteral("--script: '/nonexistent/x.py' does not exist");
+        QTest::newRow("script is a folder")
+            << QStringList{QStringLiteral("--headless"), QStringLiteral("--script"), QStringLiteral("/tmp")}
+            << QStringLiteral("--script: '/tmp' is a folder");
+        QTest::newRow("script and scenario")
+            << QStringList{QStringLiteral("--headless"), QStringLiteral("--script"),
+                           QStringLiteral(AWAITSCOPE_EXAMPLES_DIR "/fetch_user.py"),
+                           QStringLiteral("--scenario"), QStringLiteral("fan-out")}
+            << QStringLiteral("cannot be combined with --scenario");
+        QTest::newRow("bad hold limit") << QStringList{QStringLiteral("--hold-limit"), QStringLiteral("soon")}
+                                        << QStringLiteral("--hold-limit: 'soon'");
         QTest::newRow("headless screenshot")
             << QStringList{QStringLiteral("--headless"), QStringLiteral("--screenshot"),
                            QStringLiteral("/tmp/x.png")}
@@ -452,6 +466,91 @@ private Q_SLOTS:
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QVERIFY(QJsonDocument::fromJson(f.readAll()).isObject());
+    }
+
+    void headlessScriptPrintsItsOutputAndExports()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("t.json"));
+        const Run run =
+            runApp({QStringLiteral("--headless"), QStringLiteral("--script"),
+                    QStringLiteral(AWAITSCOPE_EXAMPLES_DIR "/fetch_user.py"), QStringLiteral("--jitter"),
+                    QStringLiteral("0"), QStringLiteral("--export-trace"), path});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.startsWith(QLatin1String("{'user': {'id': 1")), qPrintable(run.out));
+        QVERIFY(
+            run.out.contains(QLatin1String("three awaits in a row took 0.3 s\nscript fetch_user.py: seed 1, "
+                                           "virtual clock, Python 3.11")));
+        QVERIFY(run.out.contains(QLatin1String("total time 300.0 ms simulated")));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray json = f.readAll();
+        QVERIFY(QJsonDocument::fromJson(json).isObject());
+        QVERIFY(json.contains(R"x("name":"net.get('/users/1')","args":{"line":"fetch_user.py:13")x"));
+
+        const Run quiet =
+            runApp({QStringLiteral("--headless"), QStringLiteral("--no-summary"), QStringLiteral("--script"),
+                    QStringLiteral(AWAITSCOPE_EXAMPLES_DIR "/gather_fanout.py")});
+        QCOMPARE(quiet.exitCode, 0);
+        QVERIFY2(quiet.out.endsWith(QLatin1String("ten requests took 0.1 s\n")), qPrintable(quiet.out));
+    }
+
+    void badScriptsExitWithTwo_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("mention");
+        QTest::newRow("syntax error") << QStringLiteral("import asyncio\n\nasync def main(:\n    pass\n")
+                                      << QStringList{} << 2 << QStringLiteral("bad.py\", line 3");
+        QTest::newRow("uncaught exception")
+            << QStringLiteral("import asyncio\nasync def main():\n    await asyncio.sleep(0.1)\n    raise "
+                              "KeyError('k')\nasyncio.run(main())\n")
+            << QStringList{} << 2 << QStringLiteral("bad.py\", line 4, in main");
+        QTest::newRow("held loop") << QStringLiteral(
+                                          "import asyncio\nasync def main():\n    while True:\n        "
+                                          "pass\nasyncio.run(main())\n")
+                                   << QStringList{QStringLiteral("--hold-limit"), QStringLiteral("300")} << 2
+                                   << QStringLiteral("held the event loop for more than 0.3 s");
+        QTest::newRow("waits forever") << QStringLiteral("import asyncio\nasync def main():\n    await "
+                                                         "asyncio.Event().wait()\nasyncio.run(main())\n")
+                                       << QStringList{} << 2 << QStringLiteral("will never happen");
+        QTest::newRow("never ends") << QStringLiteral(
+                                           "import asyncio\nasync def main():\n    while True:\n        "
+                                           "await asyncio.sleep(1)\nasyncio.run(main())\n")
+                                    << QStringList{QStringLiteral("--clock"), QStringLiteral("real"),
+                                                   QStringLiteral("--quit-after"), QStringLiteral("300")}
+                                    << 0 << QStringLiteral("stopped by --quit-after");
+        QTest::newRow("sys.exit") << QStringLiteral("import sys\nprint('bye')\nsys.exit(5)\n")
+                                  << QStringList{} << 5 << QString();
+    }
+
+    void badScriptsExitWithTwo()
+    {
+        QFETCH(QString, source);
+        QFETCH(QStringList, extra);
+        QFETCH(int, code);
+        QFETCH(QString, mention);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad.py"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(source.toUtf8());
+        f.close();
+        const Run run =
+            runApp(QStringList{QStringLiteral("--headless"), QStringLiteral("--script"), path} + extra);
+        QCOMPARE(run.exitCode, code);
+        QVERIFY2(run.err.contains(mention), qPrintable(run.err));
+        QVERIFY2(run.out.contains(QLatin1String("script bad.py:")),
+                 qPrintable(run.out)); // the summary still comes
+    }
+
+    void scriptNeedsHeadlessForNow()
+    {
+        const Run run =
+            runApp({QStringLiteral("--script"), QStringLiteral(AWAITSCOPE_EXAMPLES_DIR "/fetch_user.py")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QLatin1String("--headless")), qPrintable(run.err));
     }
 
     void quitAfterStopsALongRun()

@@ -9,9 +9,15 @@ namespace awaitscope {
 
 namespace {
 
+// Figures for a room: "100,001", the same on every machine.
 QString count(quint64 n)
 {
-    return QLocale::c().toString(n);
+    return QLocale(QLocale::English).toString(n);
+}
+
+QString factor(double x)
+{
+    return x < 100 ? QString::number(x, 'f', 1) : count(quint64(std::llround(x)));
 }
 
 } // namespace

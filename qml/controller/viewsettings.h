@@ -32,7 +32,8 @@ public:
     static constexpr double FontStep = 0.1;
     static constexpr double DefaultPresenterFontScale = 1.5;
 
-    explicit ViewSettings(QObject *parent = nullptr);
+    // (No default constructor: QML of Qt 6.4 would make its own instance instead of calling create().)
+    explicit ViewSettings(QObject *parent);
     static constexpr double minFontScale() noexcept { return MinFontScale; }
     static constexpr double maxFontScale() noexcept { return MaxFontScale; }
 

@@ -44,7 +44,8 @@ public:
     static constexpr double MinFontScale = 1.0;
     static constexpr double MaxFontScale = 2.5;
 
-    explicit Theme(QObject *parent = nullptr);
+    // (No default constructor: QML of Qt 6.4 would make its own instance instead of calling create().)
+    explicit Theme(QObject *parent);
 
     /// The one theme of the process (QML's singleton is this object).
     static Theme *instance();

@@ -13,7 +13,8 @@ GridLayout {
     readonly property bool wide: width >= responsiveness.Layout.minimumWidth + summary.Layout.minimumWidth + columnSpacing
 
     // One height for the row: the graphs' own, or what the figures need if that is more.
-    readonly property real rowHeight: Math.max(Theme.rowHeight * 4.5, summary.implicitHeight)
+    readonly property real graphsHeight: Theme.rowHeight * (ViewSettings.presenter ? 3.8 : 4.5)
+    readonly property real rowHeight: Math.max(panel.graphsHeight, summary.implicitHeight)
 
     columns: panel.wide ? 2 : 1
     columnSpacing: Theme.spacing
@@ -22,7 +23,7 @@ GridLayout {
     ResponsivenessPane {
         id: responsiveness
         Layout.fillWidth: true
-        Layout.preferredHeight: panel.wide ? panel.rowHeight : Theme.rowHeight * 4.5
+        Layout.preferredHeight: panel.wide ? panel.rowHeight : panel.graphsHeight
         monitor: panel.monitor
         blocking: panel.controller.settings.blocksEventLoop
         longestHoldNs: panel.controller.view.longestHoldNs

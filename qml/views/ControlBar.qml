@@ -48,8 +48,11 @@ ToolBar {
             ComboBox {
                 id: scenarioBox
                 objectName: "scenarioBox"
-                Layout.preferredWidth: Math.min(implicitWidth, bar.availableWidth * 0.28)
-                Layout.minimumWidth: 12 * Theme.fontSize
+                // As wide as the longest title when there is room; it gives way first.
+                implicitContentWidthPolicy: ComboBox.WidestText
+                Layout.fillWidth: true
+                Layout.maximumWidth: implicitWidth
+                Layout.minimumWidth: 8 * Theme.fontSize
                 focusPolicy: Qt.NoFocus
                 model: bar.controller.settings.scenarios
                 textRole: "title"
@@ -95,21 +98,8 @@ ToolBar {
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Stop and clear (R)")
             }
-            Label {
+            Item {
                 Layout.fillWidth: true
-                Layout.minimumWidth: 0
-                horizontalAlignment: Text.AlignRight
-                elide: Text.ElideRight
-                text: qsTr("speed ×%1").arg(bar.controller.settings.speed.toFixed(bar.controller.settings.speed < 1 ? 2 : 1))
-            }
-            Slider {
-                objectName: "speedSlider"
-                Layout.preferredWidth: 8 * Theme.fontSize
-                focusPolicy: Qt.NoFocus
-                from: Math.log10(Core.minSpeed)
-                to: Math.log10(Core.maxSpeed)
-                value: Math.log10(bar.controller.settings.speed)
-                onMoved: bar.controller.settings.speed = Math.pow(10, value)
             }
             Button {
                 objectName: "knobsButton"
@@ -138,11 +128,28 @@ ToolBar {
             }
         }
 
-        // The knobs of the next run.
+        // The knobs: the pace (applies at once), then the next run's.
         Flow {
             Layout.fillWidth: true
             visible: ViewSettings.knobsVisible
             spacing: Theme.spacing * 2
+
+            Row {
+                spacing: Theme.spacing / 2
+                Label {
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: qsTr("Speed ×%1").arg(bar.controller.settings.speed.toFixed(bar.controller.settings.speed < 1 ? 2 : 1))
+                }
+                Slider {
+                    objectName: "speedSlider"
+                    width: 8 * Theme.fontSize
+                    focusPolicy: Qt.NoFocus
+                    from: Math.log10(Core.minSpeed)
+                    to: Math.log10(Core.maxSpeed)
+                    value: Math.log10(bar.controller.settings.speed)
+                    onMoved: bar.controller.settings.speed = Math.pow(10, value)
+                }
+            }
 
             Knob {
                 label: qsTr("Jobs")
@@ -212,14 +219,15 @@ ToolBar {
             }
         }
 
-        // What the scenario shows, and what to look for.
+        // What the scenario shows, and what to look for (in presenter mode the presenter and
+        // the captions say that: the room gets the timeline's height).
         Label {
             Layout.fillWidth: true
+            visible: !ViewSettings.presenter
             wrapMode: Text.WordWrap
-            maximumLineCount: 2
-            elide: Text.ElideRight
             textFormat: Text.StyledText
-            text: "<b>" + bar.controller.settings.scenarioSummary + "</b>  " + qsTr("Look for: %1").arg(bar.controller.settings.scenarioLookFor)
+            text: "<b>" + bar.controller.settings.scenarioSummary + "</b>  "
+                  + qsTr("Look for: %1").arg(bar.controller.settings.scenarioLookFor)
         }
         Label {
             Layout.fillWidth: true

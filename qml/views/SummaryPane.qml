@@ -14,7 +14,7 @@ Frame {
     readonly property RunView view: pane.controller.view
 
     // Wide enough for two figures a row.
-    Layout.minimumWidth: 24 * Theme.fontSize
+    Layout.minimumWidth: 18 * Theme.fontSize
     implicitHeight: content.implicitHeight + topPadding + bottomPadding
 
     component Figure: Row {
@@ -22,7 +22,7 @@ Frame {
         required property string name
         required property string value
         property color valueColor: pane.palette.windowText
-        width: Math.max(implicitWidth, 11 * Theme.fontSize)
+        width: Math.max(implicitWidth, 8 * Theme.fontSize)
         spacing: Theme.spacing
         Label {
             text: figure.name
@@ -66,14 +66,15 @@ Frame {
                 value: pane.view.awaits.toLocaleString(Qt.locale(), "f", 0)
             }
             Figure {
-                name: qsTr("Time (simulated)")
+                name: qsTr("Sim. time")
                 value: pane.controller.formatDuration(pane.view.nowNs)
             }
         }
+        // (In presenter mode the captions say it.)
         Label {
             Layout.fillWidth: true
             wrapMode: Text.WordWrap
-            visible: pane.view.awaitedNs > 0
+            visible: pane.view.awaitedNs > 0 && !ViewSettings.presenter
             text: qsTr("%1 of waiting fitted in %2: %3 waits at once on average")
                 .arg(pane.controller.formatDuration(pane.view.awaitedNs))
                 .arg(pane.controller.formatDuration(pane.view.nowNs))

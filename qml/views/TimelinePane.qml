@@ -15,7 +15,7 @@ Frame {
     readonly property alias timeline: timeline
     // What a picture of the timeline shows: names, axis and lanes.
     readonly property alias timelineArea: area
-    readonly property real namesWidth: Math.max(14 * Theme.fontSize, Math.min(pane.width * 0.3, 20 * Theme.fontSize))
+    readonly property real namesWidth: Math.max(14 * Theme.fontSize, Math.min(pane.width * 0.35, 24 * Theme.fontSize))
 
     signal awaitClicked(string file, int line)
     signal focusReturned

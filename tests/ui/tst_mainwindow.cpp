@@ -185,6 +185,16 @@ void TestMainWindow::layoutHolds()
     QVERIFY(finished.wait(20'000));
     QTest::qWait(300); // the frames after the end (fit, captions, counts)
     QCOMPARE(m_window->size(), size);
+    // Presenter mode: large text, the knobs tucked away, the captions on.
+    QQuickItem *knob = find("jobsKnob");
+    QVERIFY(knob);
+    QCOMPARE(knob->isVisible(), !presenter);
+    QCOMPARE(Theme::instance()->fontScale(), presenter ? ViewSettings::DefaultPresenterFontScale : 1.0);
+    // (The QML singletons are the C++ ones: the window shows what the settings say.)
+    QCOMPARE(m_engine->singletonInstance<ViewSettings *>(qmlTypeId("Awaitscope", 1, 0, "ViewSettings")),
+             ViewSettings::instance());
+    QQuickItem *caption = find("captionText");
+    QVERIFY(caption && caption->isVisible());
 
     // Everything a viewer reads or clicks: controls without controls inside, and texts.
     std::vector<Placed> controls;

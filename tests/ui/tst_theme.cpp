@@ -57,7 +57,7 @@ void TestTheme::followsTheApplicationPalette()
 
 void TestTheme::fontScaleScalesSizes()
 {
-    Theme theme;
+    Theme theme(nullptr);
     const int body = theme.fontSize();
     const double row = theme.rowHeight();
     const quint64 revision = theme.revision();

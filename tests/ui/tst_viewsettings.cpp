@@ -22,7 +22,7 @@ private Q_SLOTS:
 
     void fontScaleStepsAndClamps()
     {
-        ViewSettings v;
+        ViewSettings v(nullptr);
         QSignalSpy changed(&v, &ViewSettings::changed);
         QCOMPARE(v.fontPercent(), 100);
         v.growFont();
@@ -42,7 +42,7 @@ private Q_SLOTS:
 
     void presenterHasItsOwnScaleAndTucksKnobsAway()
     {
-        ViewSettings v;
+        ViewSettings v(nullptr);
         v.setFontScale(1.2);
         v.setCaptions(false);
         v.setPresenter(true);
@@ -62,19 +62,19 @@ private Q_SLOTS:
     void remembersOnlyWhenPersistent()
     {
         {
-            ViewSettings v; // not persistent: scripted runs leave no trace
+            ViewSettings v(nullptr); // not persistent: scripted runs leave no trace
             v.setFontScale(2.0);
             v.setHighContrast(true);
             v.setHighContrast(false);
         }
         QVERIFY(!QSettings().contains(QStringLiteral("view/fontScale")));
         {
-            ViewSettings v;
+            ViewSettings v(nullptr);
             v.setPersistent(true);
             v.setFontScale(2.0);
             v.setHighContrast(true);
         }
-        ViewSettings again;
+        ViewSettings again(nullptr);
         again.load();
         QCOMPARE(again.fontScale(), 2.0);
         QVERIFY(again.highContrast());
@@ -88,7 +88,7 @@ private Q_SLOTS:
         s.setValue(QStringLiteral("view/fontScale"), 40.0);
         s.setValue(QStringLiteral("view/presenterFontScale"), QStringLiteral("huge"));
         s.sync();
-        ViewSettings v;
+        ViewSettings v(nullptr);
         v.load();
         QCOMPARE(v.fontScale(), ViewSettings::MaxFontScale);
         v.setPresenter(true);

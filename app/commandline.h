@@ -15,6 +15,10 @@ struct CommandLineOptions {
     bool headless = false;
     QString exportTrace;
     qint64 quitAfterMs = -1;
+    // Recordings (--open FILE or a file name alone, --at MS, --save FILE).
+    QString openFile;
+    qint64 atNs = -1; // -1: not asked
+    QString saveFile;
     // The window's own options.
     QString screenshot;
     qint64 screenshotAfterMs = 2500;

@@ -1,6 +1,8 @@
 #include "headless.h"
 
 #include "chrometracewriter.h"
+#include "headlessfile.h"
+#include "recordingwriter.h"
 #include "tracesummary.h"
 
 #include <QElapsedTimer>
@@ -48,6 +50,8 @@ QString headlessSummary(const Session &session, qint64 wallMs, bool stopped)
 
 int runHeadless(const CommandLineOptions &options, QTextStream &out, QTextStream &err)
 {
+    if (!options.openFile.isEmpty())
+        return runOpenedFile(options, out, err);
     Session session;
     QEventLoop loop;
     bool stopped = false;
@@ -73,17 +77,22 @@ int runHeadless(const CommandLineOptions &options, QTextStream &out, QTextStream
         loop.exec();
     const qint64 wallMs = wall.elapsed();
 
-    out << headlessSummary(session, wallMs, stopped);
-    out.flush();
+    // With --at, stdout holds only the state's JSON; the rest goes to stderr.
+    QTextStream &info = options.atNs >= 0 ? err : out;
+    info << headlessSummary(session, wallMs, stopped);
+    info.flush();
     if (!options.exportTrace.isEmpty()) {
         QString error;
         if (!ChromeTraceWriter(session.runtime().trace()).writeFile(options.exportTrace, &error)) {
             err << "awaitscope: --export-trace: " << error << Qt::endl;
             return ExitUsage;
         }
-        out << "trace written to " << options.exportTrace << Qt::endl;
+        info << "trace written to " << options.exportTrace << Qt::endl;
     }
-    return 0;
+    const Trace &trace = session.runtime().trace();
+    return writeRecordingOutputs(trace, &session.config(),
+                                 RecordingWriter::sourcesFor(trace, session.config().scenario), options, out,
+                                 err);
 }
 
 } // namespace awaitscope

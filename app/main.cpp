@@ -44,6 +44,11 @@ int main(int argc, char *argv[])
         break;
     }
 
+    if (!options.openFile.isEmpty() && !options.headless) {
+        err << "awaitscope: the window cannot open files yet; add --headless to print '" << options.openFile
+            << "' (summary, --at, --export-trace, --save)" << Qt::endl;
+        return ExitUsage;
+    }
     if (options.headless) {
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("awaitscope"));

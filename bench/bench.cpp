@@ -6,17 +6,22 @@
 // yield: every task awaits K zero-length waits (pure scheduling cost).
 // timer: every task awaits K waits of L ms, all tasks in flight at once; only the time beyond
 //        the ideal K * L is reported.
+// state: every task awaits K waits of about L ms (staggered per task) on the virtual clock; then
+//        the state-at-time queries (StateTimeline) are timed at 1,000 random times: what one
+//        frame of dragging the playhead asks (counters, lines, 200 lanes, next/previous event).
 // The awaitscope engine runs the real path: Runtime::spawn, the scheduler's heap, and the trace
 // recording every spawn, suspend, resume and finish. --engine naive runs the same workload with
 // one QCoro::sleepFor (one QTimer) per await and no trace.
 
 #include "hugepages.h"
 #include "runtime.h"
+#include "statetimeline.h"
 
 #include <QCoreApplication>
 #include <QCoroTimer>
 #include <QElapsedTimer>
 #include <QTimer>
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -32,7 +37,7 @@ namespace {
 {
     std::fprintf(stderr,
                  "awaitscope-bench: %s\n"
-                 "usage: awaitscope-bench yield|timer TASKS AWAITS_PER_TASK [LATENCY_MS] [--engine "
+                 "usage: awaitscope-bench yield|timer|state TASKS AWAITS_PER_TASK [LATENCY_MS] [--engine "
                  "awaitscope|naive]\n",
                  problem);
     std::exit(2);
@@ -56,6 +61,70 @@ QCoro::Task<> engineJob(Runtime &rt, SiteId site, int awaits, qint64 ns)
 {
     for (int i = 0; i < awaits; ++i)
         co_await rt.sleepAt(site, ns);
+}
+
+QCoro::Task<> staggeredJob(Runtime &rt, SiteId site, int awaits, qint64 ns)
+{
+    for (int i = 0; i < awaits; ++i)
+        co_await rt.sleepAt(site, ns + qint64(rt.currentTask() % 97) * ns / 97);
+}
+
+double percentile(std::vector<qint64> &v, double p)
+{
+    std::sort(v.begin(), v.end());
+    return double(v[std::min(v.size() - 1, std::size_t(p * double(v.size())))]) / 1e6;
+}
+
+/// Times the state-at-time queries over a finished trace; prints one JSON line on stdout.
+void benchStateQueries(const Trace &trace, long tasks, long awaits)
+{
+    QElapsedTimer timer;
+    timer.start();
+    StateTimeline timeline(trace);
+    timeline.update();
+    const double buildSeconds = double(timer.nsecsElapsed()) / 1e9;
+    quint64 seed = 0x9e3779b97f4a7c15ull;
+    auto random = [&seed](quint64 n) {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        return seed % n;
+    };
+    const qint64 span = std::max<qint64>(1, timeline.lastTimeNs() - timeline.firstTimeNs());
+    std::vector<qint64> frames, counters, lanes;
+    quint64 sink = 0;
+    for (int i = 0; i < 1000; ++i) {
+        const qint64 t = timeline.firstTimeNs() + qint64(random(quint64(span)));
+        timer.restart();
+        const StateCounters c = timeline.countersAt(t);
+        const auto lines = timeline.linesAt(t);
+        const qint64 afterCounters = timer.nsecsElapsed();
+        const TaskId first = TaskId(random(quint64(tasks)));
+        for (TaskId task = first; task < first + 200 && task < trace.taskCount(); ++task)
+            sink += quint64(timeline.stateAt(task, t).state);
+        const qint64 afterLanes = timer.nsecsElapsed();
+        sink += quint64(timeline.nextEventTime(t) + timeline.previousEventTime(t));
+        sink += quint64(timeline.nextAwait(first, t) + timeline.previousAwait(first, t));
+        frames.push_back(timer.nsecsElapsed());
+        counters.push_back(afterCounters);
+        lanes.push_back(afterLanes - afterCounters);
+        sink += c.waiting + lines.size();
+    }
+    timer.restart();
+    quint64 allStates = 0;
+    for (TaskId task = 0; task < trace.taskCount(); ++task)
+        allStates += quint64(timeline.stateAt(task, span / 2).state);
+    const double allTasksMs = double(timer.nsecsElapsed()) / 1e6;
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::printf("{\"workload\": \"state\", \"tasks\": %ld, \"awaits_per_task\": %ld, \"events\": %llu, "
+                "\"build_seconds\": %.3f, \"query_frame_p50_ms\": %.4f, \"query_frame_p99_ms\": %.4f, "
+                "\"query_frame_max_ms\": %.4f, \"counters_lines_p99_ms\": %.4f, \"lanes200_p99_ms\": %.4f, "
+                "\"all_tasks_state_ms\": %.1f, \"peak_rss_kb\": %ld, \"check\": %llu}\n",
+                tasks, awaits, static_cast<unsigned long long>(trace.size()), buildSeconds,
+                percentile(frames, 0.5), percentile(frames, 0.99), percentile(frames, 1.0),
+                percentile(counters, 0.99), percentile(lanes, 0.99), allTasksMs, usage.ru_maxrss,
+                static_cast<unsigned long long>((sink + allStates) % 10));
 }
 
 QCoro::Task<> naiveJob(int awaits, std::chrono::milliseconds delay, long *remaining)
@@ -90,8 +159,8 @@ int main(int argc, char *argv[])
     if (positional.size() < 3 || positional.size() > 4)
         usage("expected WORKLOAD TASKS AWAITS_PER_TASK [LATENCY_MS]");
     const std::string workload = positional[0];
-    if (workload != "yield" && workload != "timer")
-        usage("WORKLOAD must be yield or timer");
+    if (workload != "yield" && workload != "timer" && workload != "state")
+        usage("WORKLOAD must be yield, timer or state");
     const long tasks = parsePositive(positional[1], "TASKS", 10'000'000);
     const long awaits = parsePositive(positional[2], "AWAITS_PER_TASK", 1'000'000);
     double latencyMs = workload == "yield" ? 0.0 : 1.0;
@@ -104,6 +173,21 @@ int main(int argc, char *argv[])
     if (workload == "yield")
         latencyMs = 0.0;
     const qint64 delayNs = qint64(latencyMs * 1e6);
+
+    if (workload == "state") {
+        Runtime rt;
+        rt.setClockMode(ClockMode::Virtual);
+        const SiteId site = rt.site(QStringLiteral("GET /item"), std::source_location::current());
+        QObject::connect(&rt, &Runtime::allTasksFinished, &app, &QCoreApplication::quit,
+                         Qt::QueuedConnection);
+        rt.reserve(std::size_t(tasks));
+        for (long i = 0; i < tasks; ++i)
+            rt.spawn({QStringLiteral("job(%1)"), qint32(i)}, staggeredJob, std::ref(rt), site, int(awaits),
+                     delayNs);
+        QCoreApplication::exec();
+        benchStateQueries(rt.trace(), tasks, awaits);
+        return 0;
+    }
 
     QElapsedTimer wall;
     double seconds = 0.0;

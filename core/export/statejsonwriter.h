@@ -1,0 +1,33 @@
+#pragma once
+
+#include "statetimeline.h"
+
+#include <QByteArray>
+
+namespace awaitscope {
+
+/**
+ * The state of a run at one time as one JSON object (what `--at MS` prints):
+ *
+ *     {"time_ms": 130, "counters": {"started": 21, ...},
+ *      "tasks": [{"id": 3, "name": "fetch_user(2)", "state": "waiting", "since_ms": 100,
+ *                 "file": "fetchuser.cpp", "line": 15, "call": "GET /users/2/posts"}, ...],
+ *      "lines": [{"file": "fetchuser.cpp", "line": 15, "waiting": 20}, ...]}
+ *
+ * Every task is listed (file, line, call and since_ms only while it waits or blocks); lines are
+ * those with tasks waiting or blocked on them.
+ */
+class StateJsonWriter {
+public:
+    explicit StateJsonWriter(const StateTimeline &timeline)
+        : m_timeline(timeline)
+    {
+    }
+    /// One line of compact JSON (no newline at the end).
+    QByteArray at(qint64 timeNs) const;
+
+private:
+    const StateTimeline &m_timeline;
+};
+
+} // namespace awaitscope

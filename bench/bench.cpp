@@ -9,17 +9,22 @@
 // state: every task awaits K waits of about L ms (staggered per task) on the virtual clock; then
 //        the state-at-time queries (StateTimeline) are timed at 1,000 random times: what one
 //        frame of dragging the playhead asks (counters, lines, 200 lanes, next/previous event).
+//        With --save FILE it also writes the run as a recording (time, size).
+// open FILE: loads a recording and builds its StateTimeline (time, peak memory).
 // The awaitscope engine runs the real path: Runtime::spawn, the scheduler's heap, and the trace
 // recording every spawn, suspend, resume and finish. --engine naive runs the same workload with
 // one QCoro::sleepFor (one QTimer) per await and no trace.
 
 #include "hugepages.h"
+#include "recordingreader.h"
+#include "recordingwriter.h"
 #include "runtime.h"
 #include "statetimeline.h"
 
 #include <QCoreApplication>
 #include <QCoroTimer>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QTimer>
 #include <algorithm>
 #include <chrono>
@@ -38,7 +43,8 @@ namespace {
     std::fprintf(stderr,
                  "awaitscope-bench: %s\n"
                  "usage: awaitscope-bench yield|timer|state TASKS AWAITS_PER_TASK [LATENCY_MS] [--engine "
-                 "awaitscope|naive]\n",
+                 "awaitscope|naive] [--save FILE]\n"
+                 "       awaitscope-bench open FILE\n",
                  problem);
     std::exit(2);
 }
@@ -117,14 +123,40 @@ void benchStateQueries(const Trace &trace, long tasks, long awaits)
     const double allTasksMs = double(timer.nsecsElapsed()) / 1e6;
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    std::printf("{\"workload\": \"state\", \"tasks\": %ld, \"awaits_per_task\": %ld, \"events\": %llu, "
-                "\"build_seconds\": %.3f, \"query_frame_p50_ms\": %.4f, \"query_frame_p99_ms\": %.4f, "
-                "\"query_frame_max_ms\": %.4f, \"counters_lines_p99_ms\": %.4f, \"lanes200_p99_ms\": %.4f, "
-                "\"all_tasks_state_ms\": %.1f, \"peak_rss_kb\": %ld, \"check\": %llu}\n",
-                tasks, awaits, static_cast<unsigned long long>(trace.size()), buildSeconds,
-                percentile(frames, 0.5), percentile(frames, 0.99), percentile(frames, 1.0),
-                percentile(counters, 0.99), percentile(lanes, 0.99), allTasksMs, usage.ru_maxrss,
-                static_cast<unsigned long long>((sink + allStates) % 10));
+    std::printf(
+        "{\"workload\": \"state\", \"tasks\": %ld, \"awaits_per_task\": %ld, \"events\": %llu, "
+        "\"build_seconds\": %.3f, \"query_frame_p50_ms\": %.4f, \"query_frame_p99_ms\": %.4f, "
+        "\"query_frame_max_ms\": %.4f, \"counters_lines_p99_ms\": %.4f, \"lanes200_p99_ms\": %.4f, "
+        "\"all_tasks_state_ms\": %.1f, \"timeline_mb\": %.1f, \"peak_rss_kb\": %ld, \"check\": %llu}\n",
+        tasks, awaits, static_cast<unsigned long long>(trace.size()), buildSeconds, percentile(frames, 0.5),
+        percentile(frames, 0.99), percentile(frames, 1.0), percentile(counters, 0.99),
+        percentile(lanes, 0.99), allTasksMs, double(timeline.memoryBytes()) / 1048576.0, usage.ru_maxrss,
+        static_cast<unsigned long long>((sink + allStates) % 10));
+}
+
+/// Loads a recording and indexes it for state queries; prints one JSON line on stdout.
+int benchOpen(const char *path)
+{
+    QElapsedTimer timer;
+    timer.start();
+    QString error;
+    const auto rec = RecordingReader::readFile(QString::fromLocal8Bit(path), &error);
+    if (!rec) {
+        std::fprintf(stderr, "awaitscope-bench: %s\n", qPrintable(error));
+        return 2;
+    }
+    const double loadSeconds = double(timer.nsecsElapsed()) / 1e9;
+    timer.restart();
+    StateTimeline timeline(*rec->trace);
+    timeline.update();
+    const double indexSeconds = double(timer.nsecsElapsed()) / 1e9;
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::printf("{\"workload\": \"open\", \"tasks\": %u, \"events\": %llu, \"load_seconds\": %.3f, "
+                "\"state_index_seconds\": %.3f, \"peak_rss_kb\": %ld}\n",
+                rec->trace->taskCount(), static_cast<unsigned long long>(rec->trace->size()), loadSeconds,
+                indexSeconds, usage.ru_maxrss);
+    return 0;
 }
 
 QCoro::Task<> naiveJob(int awaits, std::chrono::milliseconds delay, long *remaining)
@@ -143,8 +175,15 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     std::vector<const char *> positional;
     std::string engine = "awaitscope";
+    const char *savePath = nullptr;
+    if (argc == 3 && std::strcmp(argv[1], "open") == 0)
+        return benchOpen(argv[2]);
     for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--engine") == 0) {
+        if (std::strcmp(argv[i], "--save") == 0) {
+            if (i + 1 >= argc)
+                usage("--save needs a file name");
+            savePath = argv[++i];
+        } else if (std::strcmp(argv[i], "--engine") == 0) {
             if (i + 1 >= argc)
                 usage("--engine needs awaitscope or naive");
             engine = argv[++i];
@@ -186,6 +225,19 @@ int main(int argc, char *argv[])
                      delayNs);
         QCoreApplication::exec();
         benchStateQueries(rt.trace(), tasks, awaits);
+        if (savePath) {
+            QElapsedTimer timer;
+            timer.start();
+            QString error;
+            if (!RecordingWriter(rt.trace(), nullptr, {})
+                     .writeFile(QString::fromLocal8Bit(savePath), &error)) {
+                std::fprintf(stderr, "awaitscope-bench: %s\n", qPrintable(error));
+                return 2;
+            }
+            std::printf("{\"workload\": \"save\", \"seconds\": %.3f, \"file_mb\": %.1f}\n",
+                        double(timer.nsecsElapsed()) / 1e9,
+                        double(QFileInfo(QString::fromLocal8Bit(savePath)).size()) / 1048576.0);
+        }
         return 0;
     }
 

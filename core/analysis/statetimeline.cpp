@@ -15,7 +15,8 @@ constexpr std::array<QLatin1StringView, 7> StateNames{
 };
 
 /// How many of the sorted times are at or before t.
-quint64 countUpTo(const std::vector<qint64> &times, qint64 t)
+template<typename Vector>
+quint64 countUpTo(const Vector &times, qint64 t)
 {
     return quint64(std::upper_bound(times.begin(), times.end(), t) - times.begin());
 }
@@ -62,6 +63,7 @@ struct StateTimeline::Visitor : SpanVisitor {
             return; // a task ends once
         t.outcome = outcome;
         t.end = time;
+        t.waits.shrinkToFit(); // no more awaits: give back the spare room
         if (outcome == TaskOutcome::Ok)
             s.m_okEnds.push_back(time);
         else if (outcome == TaskOutcome::Error)
@@ -83,10 +85,10 @@ void StateTimeline::clear()
     m_firstTime = 0;
     m_lastTime = 0;
     m_tasks.clear();
-    m_spawns.clear();
-    m_okEnds.clear();
-    m_failedEnds.clear();
-    m_cancelledEnds.clear();
+    m_spawns = {};
+    m_okEnds = {};
+    m_failedEnds = {};
+    m_cancelledEnds = {};
     m_lines.clear();
     m_lineIds.clear();
     m_siteLine.clear();
@@ -148,7 +150,21 @@ bool StateTimeline::update(qint64 budgetNs)
     return true;
 }
 
-const StateTimeline::Span *StateTimeline::spanAt(const std::vector<Span> &spans, qint64 t)
+quint64 StateTimeline::memoryBytes() const
+{
+    const auto bytes = [](const auto &v) { return quint64(v.capacity() * sizeof(v[0])); };
+    // (The tasks' and lines' own records are counted in m_tasks and m_lines.)
+    quint64 total = bytes(m_tasks) + bytes(m_spawns) + bytes(m_okEnds) + bytes(m_failedEnds) +
+        bytes(m_cancelledEnds) + bytes(m_lines) + bytes(m_siteLine);
+    for (const TaskTimes &t : m_tasks)
+        total += bytes(t.waits) + bytes(t.blocks);
+    for (const LineTimes &l : m_lines)
+        total += bytes(l.waitBegins) + bytes(l.waitEnds) + bytes(l.blockBegins) + bytes(l.blockEnds);
+    return total;
+}
+
+template<typename Vector>
+const StateTimeline::Span *StateTimeline::spanAt(const Vector &spans, qint64 t)
 {
     // The last span that began at or before t, if it has not ended by t.
     auto it = std::upper_bound(spans.begin(), spans.end(), t,

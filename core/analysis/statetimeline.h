@@ -1,5 +1,6 @@
 #pragma once
 
+#include "segmentedvector.h"
 #include "spanreader.h"
 #include "trace.h"
 
@@ -66,6 +67,8 @@ public:
     /// Time of the first and the latest event read (0 when none).
     qint64 firstTimeNs() const noexcept { return m_firstTime; }
     qint64 lastTimeNs() const noexcept { return m_lastTime; }
+    /// Bytes held by the per-task spans and the sorted times (capacity): what the benchmark prints.
+    quint64 memoryBytes() const;
 
     TaskStateAt stateAt(TaskId task, qint64 t) const;
     StateCounters countersAt(qint64 t) const;
@@ -101,24 +104,29 @@ private:
         qint64 end; // -1: still open
         SiteId site;
     };
+    // Segmented: a task with a million awaits, or a line with ten million, grows a block at a
+    // time, never copying itself in the middle of a live run's frame.
+    using Spans = SegmentedVector<Span>;
+    using Times = SegmentedVector<qint64>;
     struct TaskTimes {
         qint64 spawn = -1;
         qint64 end = -1;
         TaskOutcome outcome = TaskOutcome::Running;
-        std::vector<Span> waits; // in order of begin
+        Spans waits; // in order of begin; shrunk to size when the task ends
         std::vector<Span> blocks;
     };
     struct LineTimes {
         Line where;
         // Sorted: spans begin and end in time order. Waits and blocked sections apart, for the
         // counters.
-        std::vector<qint64> waitBegins, waitEnds, blockBegins, blockEnds;
+        Times waitBegins, waitEnds, blockBegins, blockEnds;
     };
     struct Visitor;
     friend struct Visitor;
     quint32 lineFor(SiteId site);
     void read(const TraceEvent &e);
-    static const Span *spanAt(const std::vector<Span> &spans, qint64 t);
+    template<typename Vector>
+    static const Span *spanAt(const Vector &spans, qint64 t);
 
     const Trace &m_trace;
     SpanReader m_reader;
@@ -126,7 +134,7 @@ private:
     qint64 m_firstTime = 0;
     qint64 m_lastTime = 0;
     std::vector<TaskTimes> m_tasks;
-    std::vector<qint64> m_spawns, m_okEnds, m_failedEnds, m_cancelledEnds; // sorted
+    Times m_spawns, m_okEnds, m_failedEnds, m_cancelledEnds; // sorted
     std::vector<LineTimes> m_lines;
     QHash<quint64, quint32> m_lineIds; // (file << 32 | line) -> index
     std::vector<quint32> m_siteLine;

@@ -103,6 +103,7 @@ private:
     QHash<QString, int> m_laneIds;
     bool m_awaitscope = false;
     quint64 m_unmatched = 0;
+    quint64 m_nested = 0;
 };
 
 qint64 Importer::time(const QJsonValue &v, qsizetype index, const char *field) const
@@ -212,6 +213,8 @@ Recording Importer::run(const QJsonArray &events, bool fromAwaitscope)
             s.order = order;
             if (l.stack.empty()) // nested slices show as their outermost one
                 addSlice(l, s, cat, args);
+            else
+                ++m_nested;
         } else if (p == u's') {
             Lane &l = lane(threadKey, threadName);
             l.see(ts);
@@ -259,7 +262,7 @@ Recording Importer::build()
     Recording rec;
     rec.format =
         m_awaitscope ? QStringLiteral("chrome trace (from Awaitscope)") : QStringLiteral("chrome trace");
-    quint64 nested = 0;
+    quint64 nested = m_nested;
     qint64 base = std::numeric_limits<qint64>::max();
     for (Lane &l : m_lanes) {
         if (!l.stack.empty()) { // B or b never ended: open to the end

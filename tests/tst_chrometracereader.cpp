@@ -7,6 +7,8 @@
 #include "testutil.h"
 
 #include <QBuffer>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace awaitscope;
@@ -183,6 +185,15 @@ void TestChromeTraceReader::notATrace()
     QString error;
     QVERIFY(!ChromeTraceReader::readFile(QStringLiteral("/no/such.json"), &error));
     QVERIFY(error.contains(QStringLiteral("cannot open /no/such.json")));
+    // A 2 GiB JSON file (sparse) is refused before it is read.
+    QTemporaryDir dir;
+    QFile huge(dir.filePath(QStringLiteral("huge.json")));
+    QVERIFY(huge.open(QIODevice::WriteOnly));
+    huge.write("{\"traceEvents\": [");
+    QVERIFY(huge.resize(qint64(2) << 30));
+    huge.close();
+    QVERIFY(!ChromeTraceReader::readFile(huge.fileName(), &error));
+    QVERIFY2(error.contains(QStringLiteral("too large to import (2048 MiB")), qPrintable(error));
 }
 
 void TestChromeTraceReader::everyTruncationIsAnError()

@@ -10,6 +10,7 @@
 #include "traceindex.h"
 
 #include <QBuffer>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -294,6 +295,22 @@ void TestRecordingReader::fileErrors()
     f.close();
     QVERIFY(!RecordingReader::readFile(empty, &error));
     QCOMPARE(error, empty + QStringLiteral(": the file is empty"));
+
+    // A 2 GiB file (sparse: no disk used) whose settings section claims more than the file.
+    const QString huge = dir.filePath(QStringLiteral("huge.awaitscope"));
+    QFile h(huge);
+    QVERIFY(h.open(QIODevice::WriteOnly));
+    QByteArray header("AWAITREC");
+    header.append("\x01\0\0\0CONF", 8);
+    header.append(QByteArray(8, '\xff'));
+    h.write(header);
+    QVERIFY(h.resize(qint64(2) << 30));
+    h.close();
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(!RecordingReader::readFile(huge, &error));
+    QVERIFY2(error.contains(QStringLiteral("truncated: the settings section says")), qPrintable(error));
+    QVERIFY(timer.elapsed() < 2000); // nothing read beyond the header
 }
 
 QTEST_GUILESS_MAIN(TestRecordingReader)

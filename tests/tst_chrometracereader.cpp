@@ -56,6 +56,7 @@ private Q_SLOTS:
     void exportOpenExportGivesTheSameEvents();
     void foreignTrace();
     void asyncSlicesAndFlows();
+    void nothingBeforeATaskBegins();
     void notATrace();
     void everyTruncationIsAnError();
 };
@@ -137,6 +138,28 @@ void TestChromeTraceReader::foreignTrace()
     QCOMPARE(parse[0].endNs, 150'000);
     QCOMPARE(awaitsOf(t, 2).at(0).endNs, -1);
     QVERIFY(rec->notes.join(u' ').contains(QStringLiteral("2 nested slices")));
+}
+
+void TestChromeTraceReader::nothingBeforeATaskBegins()
+{
+    // A broken Awaitscope export: an await before its task's lifetime. The task is spawned first.
+    const QByteArray json = R"({"otherData": {"generator": "Awaitscope"}, "traceEvents": [
+        {"ph": "X", "cat": "task", "pid": 1, "tid": 1, "ts": 100, "dur": 50, "name": "t",
+         "args": {"outcome": "ok"}},
+        {"ph": "X", "cat": "await", "pid": 1, "tid": 1, "ts": 10, "dur": 20, "name": "GET /x",
+         "args": {"line": "x.cpp:3", "result": "ok"}}
+    ]})";
+    const auto rec = import(json);
+    QVERIFY(rec);
+    const Trace &t = *rec->trace;
+    QCOMPARE(t.at(0).kind(), EventKind::Spawn);
+    QCOMPARE(t.at(0).timeNs, 100'000);
+    for (quint64 i = 1; i < t.size(); ++i)
+        QVERIFY(t.at(i).timeNs >= t.at(i - 1).timeNs);
+    const auto awaits = awaitsOf(t, 0);
+    QCOMPARE(awaits.size(), std::size_t(1));
+    QCOMPARE(awaits[0].file, QStringLiteral("x.cpp"));
+    QCOMPARE(awaits[0].line, 3u);
 }
 
 void TestChromeTraceReader::asyncSlicesAndFlows()

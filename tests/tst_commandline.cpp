@@ -291,6 +291,11 @@ private Q_SLOTS:
         QVERIFY2(opened.out.contains(QLatin1String("scenario fan-out: 20 jobs")), qPrintable(opened.out));
         QVERIFY(opened.out.contains(QLatin1String("tasks 21 (ok 21")));
         QVERIFY(opened.out.contains(QLatin1String("sources: fanout.cpp, fetchuser.cpp")));
+        // Without --headless (the window does not open files yet) the summary is printed too.
+        const Run plain = runApp({rec});
+        QCOMPARE(plain.exitCode, 0);
+        QVERIFY(plain.out.contains(QLatin1String("tasks 21 (ok 21")));
+        QVERIFY(plain.err.contains(QLatin1String("the window cannot open files yet")));
         // The exported JSON opens too.
         const Run json = runApp({QStringLiteral("--headless"), dir.filePath(QStringLiteral("a.json"))});
         QCOMPARE(json.exitCode, 0);

@@ -269,6 +269,18 @@ Recording Importer::build()
             l.waits.push_back(l.stack.front());
             l.stack.clear();
         }
+        // Nothing of a lane before its task began (a task slice that starts late in a bad file).
+        for (auto *slices : {&l.waits, &l.blocks}) {
+            for (Slice &s : *slices) {
+                s.begin = std::max(s.begin, l.hasLifetime ? l.spawn : l.first);
+                if (s.end >= 0)
+                    s.end = std::max(s.end, s.begin);
+            }
+        }
+        for (auto &hold : l.holds)
+            std::get<0>(hold) = std::max(std::get<0>(hold), l.hasLifetime ? l.spawn : l.first);
+        if (l.hasLifetime && l.end >= 0)
+            l.end = std::max(l.end, l.spawn);
         nested += flatten(l.waits) + flatten(l.blocks);
         if (!l.hasLifetime) {
             l.spawn = l.first;

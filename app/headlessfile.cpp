@@ -53,7 +53,12 @@ int writeRecordingOutputs(const Trace &trace, const RunConfig *config, const QMa
     if (options.atNs >= 0) {
         StateTimeline timeline(trace);
         timeline.update();
-        out << StateJsonWriter(timeline).at(options.atNs) << Qt::endl;
+        // Streamed to stdout: the JSON of a million tasks is over 100 MB.
+        out.flush();
+        if (!out.device() || !StateJsonWriter(timeline).write(out.device(), options.atNs)) {
+            err << "awaitscope: --at: cannot write the state to stdout" << Qt::endl;
+            return ExitUsage;
+        }
     }
     if (!options.saveFile.isEmpty()) {
         QString error;

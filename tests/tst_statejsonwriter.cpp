@@ -20,6 +20,7 @@ private Q_SLOTS:
         tl.update();
         const QByteArray json = StateJsonWriter(tl).at(350 * Ms);
         QVERIFY(!json.contains('\n'));
+        QVERIFY(json.startsWith("{\"time_ms\":350,\"counters\":{")); // in the order the issue shows
         const QJsonObject o = QJsonDocument::fromJson(json).object();
         QCOMPARE(o.value(QStringLiteral("time_ms")).toInt(), 350);
         const QJsonArray tasks = o.value(QStringLiteral("tasks")).toArray();
@@ -44,6 +45,8 @@ private Q_SLOTS:
         QCOMPARE(main.value(QStringLiteral("state")).toString(), QStringLiteral("done"));
         QVERIFY(!main.contains(QStringLiteral("file")));
         QVERIFY(end.value(QStringLiteral("lines")).toArray().isEmpty());
+        QVERIFY(StateJsonWriter(tl).at(1).startsWith("{\"time_ms\":0.000001,"));
+        QVERIFY(StateJsonWriter(tl).at(-1'500'000).startsWith("{\"time_ms\":-1.5,"));
         const QJsonObject before = QJsonDocument::fromJson(StateJsonWriter(tl).at(-1)).object();
         QCOMPARE(
             before.value(QStringLiteral("tasks")).toArray().at(1).toObject().value(QStringLiteral("state")),

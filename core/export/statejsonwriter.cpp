@@ -1,66 +1,100 @@
 #include "statejsonwriter.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include "jsonescape.h"
+
+#include <QBuffer>
+#include <QIODevice>
+#include <vector>
 
 namespace awaitscope {
 
 namespace {
 
-/// Milliseconds as JSON: a whole number when it is one, else with the nanoseconds.
-QJsonValue milliseconds(qint64 ns)
+/// Milliseconds as JSON: a whole number when it is one, else with the nanoseconds (exact).
+QByteArray milliseconds(qint64 ns)
 {
-    if (ns % 1'000'000 == 0)
-        return QJsonValue(ns / 1'000'000);
-    return QJsonValue(double(ns) / 1e6);
+    const bool negative = ns < 0;
+    const quint64 a = negative ? quint64(-ns) : quint64(ns);
+    QByteArray s = (negative ? QByteArray("-") : QByteArray()) + QByteArray::number(a / 1'000'000);
+    if (const quint64 fraction = a % 1'000'000) {
+        QByteArray digits = QByteArray::number(fraction).rightJustified(6, '0');
+        while (digits.endsWith('0'))
+            digits.chop(1);
+        s += '.' + digits;
+    }
+    return s;
+}
+
+QByteArray quoted(const QString &s)
+{
+    return '"' + jsonEscaped(s) + '"';
 }
 
 } // namespace
 
-QByteArray StateJsonWriter::at(qint64 timeNs) const
+bool StateJsonWriter::write(QIODevice *device, qint64 timeNs) const
 {
     const Trace &trace = m_timeline.trace();
-    const StateCounters c = m_timeline.countersAt(timeNs);
-    QJsonObject counters{
-        {QStringLiteral("started"), qint64(c.started)},     {QStringLiteral("running"), qint64(c.running)},
-        {QStringLiteral("waiting"), qint64(c.waiting)},     {QStringLiteral("blocked"), qint64(c.blocked)},
-        {QStringLiteral("done"), qint64(c.done)},           {QStringLiteral("failed"), qint64(c.failed)},
-        {QStringLiteral("cancelled"), qint64(c.cancelled)}, {QStringLiteral("awaits"), qint64(c.awaits)},
+    QByteArray out;
+    bool ok = true;
+    const auto flush = [&] {
+        if (!out.isEmpty() && device->write(out) != out.size())
+            ok = false;
+        out.clear();
     };
-    QJsonArray tasks;
+    const StateCounters c = m_timeline.countersAt(timeNs);
+    out += "{\"time_ms\":" + milliseconds(timeNs);
+    out += ",\"counters\":{\"started\":" + QByteArray::number(c.started) +
+        ",\"running\":" + QByteArray::number(c.running) + ",\"waiting\":" + QByteArray::number(c.waiting) +
+        ",\"blocked\":" + QByteArray::number(c.blocked) + ",\"done\":" + QByteArray::number(c.done) +
+        ",\"failed\":" + QByteArray::number(c.failed) + ",\"cancelled\":" + QByteArray::number(c.cancelled) +
+        ",\"awaits\":" + QByteArray::number(c.awaits) + "}";
+
+    // Each site's "file", "line" and "call", escaped once.
+    std::vector<QByteArray> sites(trace.siteCount());
+    out += ",\"tasks\":[";
     for (TaskId id = 0; id < m_timeline.taskCount() && id < trace.taskCount(); ++id) {
         const TaskStateAt s = m_timeline.stateAt(id, timeNs);
-        QJsonObject task{
-            {QStringLiteral("id"), qint64(id)},
-            {QStringLiteral("name"), trace.taskName(id)},
-            {QStringLiteral("state"), QString(taskStateName(s.state))},
-        };
-        if (s.site != NoSite) {
-            const Site &site = trace.siteAt(s.site);
-            task.insert(QStringLiteral("since_ms"), milliseconds(s.sinceNs));
-            task.insert(QStringLiteral("file"), trace.string(site.file));
-            task.insert(QStringLiteral("line"), qint64(site.line));
-            task.insert(QStringLiteral("call"), trace.string(site.label));
+        if (id > 0)
+            out += ',';
+        out += "{\"id\":" + QByteArray::number(id) + ",\"name\":" + quoted(trace.taskName(id)) +
+            ",\"state\":\"" + QByteArray(taskStateName(s.state).data(), taskStateName(s.state).size()) + '"';
+        if (s.site != NoSite && s.site < sites.size()) {
+            QByteArray &where = sites[s.site];
+            if (where.isEmpty()) {
+                const Site &site = trace.siteAt(s.site);
+                where = ",\"file\":" + quoted(trace.string(site.file)) +
+                    ",\"line\":" + QByteArray::number(site.line) +
+                    ",\"call\":" + quoted(trace.string(site.label));
+            }
+            out += ",\"since_ms\":" + milliseconds(s.sinceNs) + where;
         }
-        tasks.append(task);
+        out += '}';
+        if (out.size() > (1 << 20))
+            flush();
     }
-    QJsonArray lines;
+    out += "],\"lines\":[";
+    bool first = true;
     for (const auto &[line, waiting] : m_timeline.linesAt(timeNs)) {
         const StateTimeline::Line &where = m_timeline.line(line);
-        lines.append(QJsonObject{
-            {QStringLiteral("file"), trace.string(where.file)},
-            {QStringLiteral("line"), qint64(where.line)},
-            {QStringLiteral("waiting"), qint64(waiting)},
-        });
+        out += (first ? "" : ",") + QByteArray("{\"file\":") + quoted(trace.string(where.file)) +
+            ",\"line\":" + QByteArray::number(where.line) + ",\"waiting\":" + QByteArray::number(waiting) +
+            '}';
+        first = false;
     }
-    const QJsonObject state{
-        {QStringLiteral("time_ms"), milliseconds(timeNs)},
-        {QStringLiteral("counters"), counters},
-        {QStringLiteral("tasks"), tasks},
-        {QStringLiteral("lines"), lines},
-    };
-    return QJsonDocument(state).toJson(QJsonDocument::Compact);
+    out += "]}\n";
+    flush();
+    return ok;
+}
+
+QByteArray StateJsonWriter::at(qint64 timeNs) const
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    write(&buffer, timeNs);
+    QByteArray json = buffer.data();
+    json.chop(1); // the newline
+    return json;
 }
 
 } // namespace awaitscope

@@ -4,6 +4,7 @@
 #include "chrometracereader.h"
 #include "chrometracewriter.h"
 #include "session.h"
+#include "statereference.h"
 #include "testutil.h"
 
 #include <QBuffer>
@@ -13,6 +14,8 @@
 
 using namespace awaitscope;
 using namespace awaitscope::test;
+using awaitscope::testing::ReferenceState;
+using awaitscope::testing::timelineStateAt;
 
 namespace {
 
@@ -97,6 +100,20 @@ void TestChromeTraceReader::exportOpenExportGivesTheSameEvents()
     for (TaskId id = 0; id < rec->trace->taskCount(); ++id) {
         QCOMPARE(rec->trace->task(id).parent, session.runtime().trace().task(id).parent);
         QCOMPARE(rec->trace->taskName(id), session.runtime().trace().taskName(id));
+    }
+    // And the state at every event time: each task's state and the lines' counts.
+    const Trace &original = session.runtime().trace();
+    StateTimeline before(original), after(*rec->trace);
+    before.update();
+    after.update();
+    for (quint64 i = 0; i < original.size(); i += 1 + original.size() / 200) {
+        const qint64 t = original.at(i).timeNs;
+        const ReferenceState a = timelineStateAt(before, t), b = timelineStateAt(after, t);
+        QCOMPARE(b.lines, a.lines);
+        for (TaskId id = 0; id < original.taskCount(); ++id) {
+            QCOMPARE(b.tasks[id].state, a.tasks[id].state);
+            QCOMPARE(b.tasks[id].sinceNs, a.tasks[id].sinceNs);
+        }
     }
 }
 

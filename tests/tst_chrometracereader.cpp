@@ -177,6 +177,13 @@ void TestChromeTraceReader::nothingBeforeATaskBegins()
     QCOMPARE(awaits.size(), std::size_t(1));
     QCOMPARE(awaits[0].file, QStringLiteral("x.cpp"));
     QCOMPARE(awaits[0].line, 3u);
+    // Times below 0 are moved to start at 0, even in an Awaitscope export.
+    QByteArray negative = json;
+    negative.replace("\"ts\": 100,", "\"ts\": -100,");
+    const auto moved = import(negative);
+    QVERIFY(moved);
+    QCOMPARE(moved->trace->at(0).timeNs, 0);
+    QCOMPARE(moved->trace->task(0).endNs, 50'000);
 }
 
 void TestChromeTraceReader::asyncSlicesAndFlows()

@@ -301,8 +301,8 @@ Recording Importer::build()
     }
     if (lanes.empty())
         throw BadTrace{QStringLiteral("a Chrome trace with no slices or instants to show")};
-    if (m_awaitscope || base == std::numeric_limits<qint64>::max())
-        base = 0; // Awaitscope's times are kept as they are
+    if (base == std::numeric_limits<qint64>::max() || (m_awaitscope && base >= 0))
+        base = 0; // Awaitscope's times are kept as they are (unless a broken file has some below 0)
     std::stable_sort(lanes.begin(), lanes.end(), [this](int a, int b) {
         return m_lanes[std::size_t(a)].spawn < m_lanes[std::size_t(b)].spawn;
     });

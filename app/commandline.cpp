@@ -35,6 +35,23 @@ QString withProgramName(QString help, const QString &program)
     return help;
 }
 
+/// A file that --open reads: it must exist and be a readable file.
+QString checkReadablePath(const QString &path)
+{
+    if (path.isEmpty())
+        return QStringLiteral("--open needs a file name");
+    const QFileInfo info(path);
+    if (!info.exists())
+        return QStringLiteral("--open: '%1' does not exist (a file name alone is opened; --scenario picks a "
+                              "scenario)")
+            .arg(path);
+    if (info.isDir())
+        return QStringLiteral("--open: '%1' is a folder, not a file").arg(path);
+    if (!info.isReadable())
+        return QStringLiteral("--open: cannot read '%1'").arg(path);
+    return {};
+}
+
 } // namespace
 
 std::optional<qint64> parseWholeNumber(const QString &text)
@@ -77,6 +94,51 @@ QString scenarioListText()
             text += QStringLiteral("    deliberately blocks the event loop\n");
     }
     return text;
+}
+
+/// --open (or a file name alone), --at and --save, once the rest is parsed; the error if any.
+static QString parseRecordingOptions(const QCommandLineParser &parser, const QCommandLineOption &open,
+                                     const QCommandLineOption &at, const QCommandLineOption &save,
+                                     CommandLineOptions &o)
+{
+    if (parser.isSet(open) || !parser.positionalArguments().isEmpty()) {
+        o.openFile = parser.isSet(open) ? parser.value(open) : parser.positionalArguments().constFirst();
+        if (const QString e = checkReadablePath(o.openFile); !e.isEmpty())
+            return e;
+        // A recorded run has its settings already: the options that shape a run make no sense.
+        const QStringList runOptions{
+            QStringLiteral("scenario"), QStringLiteral("jobs"),          QStringLiteral("latency"),
+            QStringLiteral("jitter"),   QStringLiteral("latency-model"), QStringLiteral("failure-rate"),
+            QStringLiteral("timeout"),  QStringLiteral("seed"),          QStringLiteral("speed"),
+            QStringLiteral("clock"),    QStringLiteral("quit-after")};
+        for (const QString &name : runOptions) {
+            if (parser.isSet(name))
+                return QStringLiteral("--%1 shapes a new run: it cannot be combined with opening '%2'")
+                    .arg(name, o.openFile);
+        }
+    }
+    if (parser.isSet(at)) {
+        const std::optional<double> given = parseDecimal(parser.value(at));
+        if (!given)
+            return QStringLiteral("--at: '%1' is not a number of milliseconds").arg(parser.value(at));
+        const double ms = *given;
+        if (ms < 0 || ms > 1e9)
+            return QStringLiteral("--at must be between 0 and 1000000000 ms (got %1)").arg(parser.value(at));
+        if (!o.headless)
+            return QStringLiteral("--at needs --headless (it prints the state on stdout)");
+        if (o.openFile.isEmpty() && o.run.clock != ClockMode::Virtual)
+            return QStringLiteral(
+                "--at needs the virtual clock: a run on the real clock is not reproducible");
+        o.atNs = qint64(ms * 1e6 + 0.5);
+    }
+    if (parser.isSet(save)) {
+        o.saveFile = parser.value(save);
+        if (const QString e = checkWritablePath(QStringLiteral("save"), o.saveFile); !e.isEmpty())
+            return e;
+        if (!o.headless)
+            return QStringLiteral("--save needs --headless (in the window, save with the File menu)");
+    }
+    return {};
 }
 
 CommandLineResult parseCommandLine(const QStringList &arguments)
@@ -172,11 +234,27 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         QStringLiteral("self-test"),
         QStringLiteral("Load the real window, run fetch-user briefly, exit 0 if all "
                        "went well."));
+    const QCommandLineOption open(
+        QStringLiteral("open"),
+        QStringLiteral("Open a recording (or a Chrome trace) instead of running a scenario; "
+                       "a file name alone does the same."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption at(
+        QStringLiteral("at"),
+        QStringLiteral("With --headless: print the state at this time of the run (or of the opened "
+                       "file) as one JSON object."),
+        QStringLiteral("MS"));
+    const QCommandLineOption save(QStringLiteral("save"),
+                                  QStringLiteral("With --headless: save the run (or the opened file) as a "
+                                                 "recording."),
+                                  QStringLiteral("FILE"));
     parser.addOptions({help,    version,     scenario,    list,      jobs,       latency,
                        jitter,  model,       failureRate, timeout,   seed,       speed,
                        clock,   exportTrace, quitAfter,   headless,  screenshot, screenshotAfter,
                        metrics, fullscreen,  selfTest,    exportSvg, exportPng,  presenter,
-                       script,  holdLimit,   noSummary});
+                       script,  holdLimit,   noSummary,   open,      at,         save});
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A recording to open, as --open."),
+                                 QStringLiteral("[FILE]"));
     const QString program = arguments.isEmpty() ? QString() : QFileInfo(arguments.constFirst()).fileName();
     result.helpText =
         withProgramName(parser.helpText(), program.isEmpty() ? QStringLiteral("awaitscope") : program);
@@ -185,9 +263,10 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         result.error = parser.errorText();
         return result;
     }
-    if (!parser.positionalArguments().isEmpty()) {
-        result.error =
-            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().constFirst());
+    if (parser.positionalArguments().size() > 1 ||
+        (parser.positionalArguments().size() == 1 && parser.isSet(open))) {
+        result.error = QStringLiteral("unexpected argument '%1' (one file opens at a time)")
+                           .arg(parser.positionalArguments().constLast());
         return result;
     }
     if (parser.isSet(help)) {
@@ -396,6 +475,8 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
         if (const QString e = checkWritablePath(option->names().constFirst(), *target); !e.isEmpty())
             return fail(e);
     }
+    if (const QString e = parseRecordingOptions(parser, open, at, save, o); !e.isEmpty())
+        return fail(e);
     o.fullscreen = parser.isSet(fullscreen);
     o.presenter = parser.isSet(presenter);
     o.selfTest = parser.isSet(selfTest);

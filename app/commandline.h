@@ -19,6 +19,10 @@ struct CommandLineOptions {
     bool noSummary = false; // --no-summary: headless prints only what the run printed
     QString exportTrace;
     qint64 quitAfterMs = -1;
+    // Recordings (--open FILE or a file name alone, --at MS, --save FILE).
+    QString openFile;
+    qint64 atNs = -1; // -1: not asked
+    QString saveFile;
     // The window's own options.
     QString screenshot;
     qint64 screenshotAfterMs = 2500;

@@ -1,8 +1,10 @@
 #include "headless.h"
 
 #include "chrometracewriter.h"
+#include "headlessfile.h"
 #include "outputfile.h"
 #include "pythoninterpreter.h"
+#include "recordingwriter.h"
 #include "scriptrun.h"
 #include "tracesummary.h"
 
@@ -105,6 +107,8 @@ QString scriptSummary(const ScriptRun &run, qint64 wallMs)
 
 int runHeadless(const CommandLineOptions &options, QTextStream &out, QTextStream &err)
 {
+    if (!options.openFile.isEmpty())
+        return runOpenedFile(options, out, err);
     Session session;
     QEventLoop loop;
     bool stopped = false;
@@ -130,10 +134,17 @@ int runHeadless(const CommandLineOptions &options, QTextStream &out, QTextStream
         loop.exec();
     const qint64 wallMs = wall.elapsed();
 
-    QTextStream &report = reportStream(options, out, err);
+    // With --at (its JSON) or the trace on standard output, stdout holds only that: the rest
+    // goes to standard error.
+    QTextStream &report = options.atNs >= 0 ? err : reportStream(options, out, err);
     report << headlessSummary(session, wallMs, stopped);
     report.flush();
-    return exportTrace(session.runtime().trace(), session.config().toJson(), options, report, err) ? 0 : 1;
+    if (!exportTrace(session.runtime().trace(), session.config().toJson(), options, report, err))
+        return 1;
+    const Trace &trace = session.runtime().trace();
+    return writeRecordingOutputs(trace, &session.config(),
+                                 RecordingWriter::sourcesFor(trace, session.config().scenario), options, out,
+                                 err);
 }
 
 int runHeadlessScript(const CommandLineOptions &options, QTextStream &out, QTextStream &err)

@@ -44,7 +44,12 @@ int main(int argc, char *argv[])
         break;
     }
 
-    if (options.headless) {
+    // The window does not open files yet: `awaitscope FILE` prints the file's summary.
+    const bool openWithoutWindow = !options.openFile.isEmpty() && !options.headless;
+    if (openWithoutWindow)
+        err << "awaitscope: the window cannot open files yet; the summary of " << options.openFile
+            << " follows" << Qt::endl;
+    if (options.headless || openWithoutWindow) {
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("awaitscope"));
         QCoreApplication::setApplicationVersion(QStringLiteral(AWAITSCOPE_VERSION));

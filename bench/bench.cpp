@@ -6,18 +6,28 @@
 // yield: every task awaits K zero-length waits (pure scheduling cost).
 // timer: every task awaits K waits of L ms, all tasks in flight at once; only the time beyond
 //        the ideal K * L is reported.
+// state: every task awaits K waits of about L ms (staggered per task) on the virtual clock; then
+//        the state-at-time queries (StateTimeline) are timed at 1,000 random times: what one
+//        frame of dragging the playhead asks (counters, lines, 200 lanes, next/previous event).
+//        With --save FILE it also writes the run as a recording (time, size).
+// open FILE: loads a recording and builds its StateTimeline (time, peak memory).
 // The awaitscope engine runs the real path: Runtime::spawn, the scheduler's heap, and the trace
 // recording every spawn, suspend, resume and finish. --engine naive runs the same workload with
 // one QCoro::sleepFor (one QTimer) per await and no trace.
 
 #include "commandline.h" // the app's strict number parsing
 #include "hugepages.h"
+#include "recordingreader.h"
+#include "recordingwriter.h"
 #include "runtime.h"
+#include "statetimeline.h"
 
 #include <QCoreApplication>
 #include <QCoroTimer>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QTimer>
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -29,8 +39,10 @@ using namespace awaitscope;
 
 namespace {
 
-constexpr const char *Usage =
-    "usage: awaitscope-bench yield|timer TASKS AWAITS_PER_TASK [LATENCY_MS] [--engine awaitscope|naive]\n";
+constexpr const char *Usage = "usage: awaitscope-bench yield|timer|state TASKS AWAITS_PER_TASK [LATENCY_MS] "
+                              "[--engine awaitscope|naive] "
+                              "[--save FILE]\n"
+                              "       awaitscope-bench open FILE\n";
 
 [[noreturn]] void usage(const char *problem)
 {
@@ -57,6 +69,96 @@ QCoro::Task<> engineJob(Runtime &rt, SiteId site, int awaits, qint64 ns)
         co_await rt.sleepAt(site, ns);
 }
 
+QCoro::Task<> staggeredJob(Runtime &rt, SiteId site, int awaits, qint64 ns)
+{
+    for (int i = 0; i < awaits; ++i)
+        co_await rt.sleepAt(site, ns + qint64(rt.currentTask() % 97) * ns / 97);
+}
+
+double percentile(std::vector<qint64> &v, double p)
+{
+    std::sort(v.begin(), v.end());
+    return double(v[std::min(v.size() - 1, std::size_t(p * double(v.size())))]) / 1e6;
+}
+
+/// Times the state-at-time queries over a finished trace; prints one JSON line on stdout.
+void benchStateQueries(const Trace &trace, long tasks, long awaits)
+{
+    QElapsedTimer timer;
+    timer.start();
+    StateTimeline timeline(trace);
+    timeline.update();
+    const double buildSeconds = double(timer.nsecsElapsed()) / 1e9;
+    quint64 seed = 0x9e3779b97f4a7c15ull;
+    auto random = [&seed](quint64 n) {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        return seed % n;
+    };
+    const qint64 span = std::max<qint64>(1, timeline.lastTimeNs() - timeline.firstTimeNs());
+    std::vector<qint64> frames, counters, lanes;
+    quint64 sink = 0;
+    for (int i = 0; i < 1000; ++i) {
+        const qint64 t = timeline.firstTimeNs() + qint64(random(quint64(span)));
+        timer.restart();
+        const StateCounters c = timeline.countersAt(t);
+        const auto lines = timeline.linesAt(t);
+        const qint64 afterCounters = timer.nsecsElapsed();
+        const TaskId first = TaskId(random(quint64(tasks)));
+        for (TaskId task = first; task < first + 200 && task < trace.taskCount(); ++task)
+            sink += quint64(timeline.stateAt(task, t).state);
+        const qint64 afterLanes = timer.nsecsElapsed();
+        sink += quint64(timeline.nextEventTime(t) + timeline.previousEventTime(t));
+        sink += quint64(timeline.nextAwait(first, t) + timeline.previousAwait(first, t));
+        frames.push_back(timer.nsecsElapsed());
+        counters.push_back(afterCounters);
+        lanes.push_back(afterLanes - afterCounters);
+        sink += c.waiting + lines.size();
+    }
+    timer.restart();
+    quint64 allStates = 0;
+    for (TaskId task = 0; task < trace.taskCount(); ++task)
+        allStates += quint64(timeline.stateAt(task, span / 2).state);
+    const double allTasksMs = double(timer.nsecsElapsed()) / 1e6;
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::printf(
+        "{\"workload\": \"state\", \"tasks\": %ld, \"awaits_per_task\": %ld, \"events\": %llu, "
+        "\"build_seconds\": %.3f, \"query_frame_p50_ms\": %.4f, \"query_frame_p99_ms\": %.4f, "
+        "\"query_frame_max_ms\": %.4f, \"counters_lines_p99_ms\": %.4f, \"lanes200_p99_ms\": %.4f, "
+        "\"all_tasks_state_ms\": %.1f, \"timeline_mb\": %.1f, \"peak_rss_kb\": %ld, \"check\": %llu}\n",
+        tasks, awaits, static_cast<unsigned long long>(trace.size()), buildSeconds, percentile(frames, 0.5),
+        percentile(frames, 0.99), percentile(frames, 1.0), percentile(counters, 0.99),
+        percentile(lanes, 0.99), allTasksMs, double(timeline.memoryBytes()) / 1048576.0, usage.ru_maxrss,
+        static_cast<unsigned long long>((sink + allStates) % 10));
+}
+
+/// Loads a recording and indexes it for state queries; prints one JSON line on stdout.
+int benchOpen(const char *path)
+{
+    QElapsedTimer timer;
+    timer.start();
+    QString error;
+    const auto rec = RecordingReader::readFile(QString::fromLocal8Bit(path), &error);
+    if (!rec) {
+        std::fprintf(stderr, "awaitscope-bench: %s\n", qPrintable(error));
+        return 2;
+    }
+    const double loadSeconds = double(timer.nsecsElapsed()) / 1e9;
+    timer.restart();
+    StateTimeline timeline(*rec->trace);
+    timeline.update();
+    const double indexSeconds = double(timer.nsecsElapsed()) / 1e9;
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::printf("{\"workload\": \"open\", \"tasks\": %u, \"events\": %llu, \"load_seconds\": %.3f, "
+                "\"state_index_seconds\": %.3f, \"peak_rss_kb\": %ld}\n",
+                rec->trace->taskCount(), static_cast<unsigned long long>(rec->trace->size()), loadSeconds,
+                indexSeconds, usage.ru_maxrss);
+    return 0;
+}
+
 QCoro::Task<> naiveJob(int awaits, std::chrono::milliseconds delay, long *remaining)
 {
     for (int i = 0; i < awaits; ++i)
@@ -73,6 +175,9 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     std::vector<const char *> positional;
     std::string engine = "awaitscope";
+    const char *savePath = nullptr;
+    if (argc == 3 && std::strcmp(argv[1], "open") == 0)
+        return benchOpen(argv[2]);
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
             std::fputs(Usage, stdout);
@@ -83,7 +188,11 @@ int main(int argc, char *argv[])
                        stdout);
             return 0;
         }
-        if (std::strcmp(argv[i], "--engine") == 0) {
+        if (std::strcmp(argv[i], "--save") == 0) {
+            if (i + 1 >= argc)
+                usage("--save needs a file name");
+            savePath = argv[++i];
+        } else if (std::strcmp(argv[i], "--engine") == 0) {
             if (i + 1 >= argc)
                 usage("--engine needs awaitscope or naive");
             engine = argv[++i];
@@ -98,8 +207,8 @@ int main(int argc, char *argv[])
     if (positional.size() < 3 || positional.size() > 4)
         usage("expected WORKLOAD TASKS AWAITS_PER_TASK [LATENCY_MS]");
     const std::string workload = positional[0];
-    if (workload != "yield" && workload != "timer")
-        usage("WORKLOAD must be yield or timer");
+    if (workload != "yield" && workload != "timer" && workload != "state")
+        usage("WORKLOAD must be yield, timer or state");
     const long tasks = parsePositive(positional[1], "TASKS", 10'000'000);
     const long awaits = parsePositive(positional[2], "AWAITS_PER_TASK", 1'000'000);
     double latencyMs = workload == "yield" ? 0.0 : 1.0;
@@ -112,6 +221,34 @@ int main(int argc, char *argv[])
     if (workload == "yield")
         latencyMs = 0.0;
     const qint64 delayNs = qint64(latencyMs * 1e6);
+
+    if (workload == "state") {
+        Runtime rt;
+        rt.setClockMode(ClockMode::Virtual);
+        const SiteId site = rt.site(QStringLiteral("GET /item"), std::source_location::current());
+        QObject::connect(&rt, &Runtime::allTasksFinished, &app, &QCoreApplication::quit,
+                         Qt::QueuedConnection);
+        rt.reserve(std::size_t(tasks));
+        for (long i = 0; i < tasks; ++i)
+            rt.spawn({QStringLiteral("job(%1)"), qint32(i)}, staggeredJob, std::ref(rt), site, int(awaits),
+                     delayNs);
+        QCoreApplication::exec();
+        benchStateQueries(rt.trace(), tasks, awaits);
+        if (savePath) {
+            QElapsedTimer timer;
+            timer.start();
+            QString error;
+            if (!RecordingWriter(rt.trace(), nullptr, {})
+                     .writeFile(QString::fromLocal8Bit(savePath), &error)) {
+                std::fprintf(stderr, "awaitscope-bench: %s\n", qPrintable(error));
+                return 2;
+            }
+            std::printf("{\"workload\": \"save\", \"seconds\": %.3f, \"file_mb\": %.1f}\n",
+                        double(timer.nsecsElapsed()) / 1e9,
+                        double(QFileInfo(QString::fromLocal8Bit(savePath)).size()) / 1048576.0);
+        }
+        return 0;
+    }
 
     QElapsedTimer wall;
     double seconds = 0.0;

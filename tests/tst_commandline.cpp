@@ -4,6 +4,7 @@
 #include "runlimits.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -173,7 +174,39 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("--export-trace"), QStringLiteral("/tmp")}
             << QStringLiteral("is a folder");
         QTest::newRow("stray argument")
-            << QStringList{QStringLiteral("fan-out")} << QStringLiteral("unexpected argument");
+            << QStringList{QStringLiteral("a.awaitscope"), QStringLiteral("b.awaitscope")}
+            << QStringLiteral("unexpected argument 'b.awaitscope'");
+        QTest::newRow("missing file")
+            << QStringList{QStringLiteral("fan-out")} << QStringLiteral("'fan-out' does not exist");
+        QTest::newRow("open a folder") << QStringList{QStringLiteral("--open"), QStringLiteral("/tmp")}
+                                       << QStringLiteral("--open: '/tmp' is a folder");
+        QTest::newRow("open and a file")
+            << QStringList{QStringLiteral("--open"), QStringLiteral("/etc/hostname"),
+                           QStringLiteral("x.awaitscope")}
+            << QStringLiteral("unexpected argument 'x.awaitscope'");
+        QTest::newRow("open with a run option")
+            << QStringList{QStringLiteral("--headless"), QStringLiteral("/etc/hostname"),
+                           QStringLiteral("--jobs"), QStringLiteral("3")}
+            << QStringLiteral("--jobs shapes a new run");
+        QTest::newRow("at without headless") << QStringList{QStringLiteral("--at"), QStringLiteral("100")}
+                                             << QStringLiteral("--at needs --headless");
+        QTest::newRow("at not a number")
+            << QStringList{QStringLiteral("--headless"), QStringLiteral("--at"), QStringLiteral("soon")}
+            << QStringLiteral("--at: 'soon' is not a number");
+        QTest::newRow("at negative") << QStringList{QStringLiteral("--headless"), QStringLiteral("--at"),
+                                                    QStringLiteral("-5")}
+                                     << QStringLiteral("--at must be between 0");
+        QTest::newRow("at on the real clock")
+            << QStringList{QStringLiteral("--headless"), QStringLiteral("--clock"), QStringLiteral("real"),
+                           QStringLiteral("--at"), QStringLiteral("5")}
+            << QStringLiteral("--at needs the virtual clock");
+        QTest::newRow("save without headless")
+            << QStringList{QStringLiteral("--save"), QStringLiteral("/tmp/x.awaitscope")}
+            << QStringLiteral("--save needs --headless");
+        QTest::newRow("save into missing folder")
+            << QStringList{QStringLiteral("--headless"), QStringLiteral("--save"),
+                           QStringLiteral("/nonexistent/dir/x.awaitscope")}
+            << QStringLiteral("--save: cannot write '/nonexistent/dir/x.awaitscope'");
         // Counts are read into their real type: nothing wraps around, every scenario has a limit.
         QTest::newRow("infectious int max jobs")
             << QStringList{QStringLiteral("--headless"), QStringLiteral("--scenario"),
@@ -551,6 +584,111 @@ private Q_SLOTS:
             runApp({QStringLiteral("--script"), QStringLiteral(AWAITSCOPE_EXAMPLES_DIR "/fetch_user.py")});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(QLatin1String("--headless")), qPrintable(run.err));
+    }
+
+    void recordingOptionsParse()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("run.awaitscope"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        auto r = parse({file});
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        QCOMPARE(r.options.openFile, file);
+        r = parse({QStringLiteral("--open"), file, QStringLiteral("--headless"), QStringLiteral("--at"),
+                   QStringLiteral("130.5"), QStringLiteral("--save"), dir.filePath(QStringLiteral("copy"))});
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        QCOMPARE(r.options.atNs, qint64(130'500'000));
+        QCOMPARE(r.options.saveFile, dir.filePath(QStringLiteral("copy")));
+        QCOMPARE(parse({QStringLiteral("--headless")}).options.atNs, qint64(-1));
+    }
+
+    void stateAtATimeOfARun()
+    {
+        // fetch-user, 100 ms a request: at 130 ms the task waits for its posts (line 15).
+        const Run run = runApp({QStringLiteral("--headless"), QStringLiteral("--latency"),
+                                QStringLiteral("100"), QStringLiteral("--at"), QStringLiteral("130")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonDocument doc = QJsonDocument::fromJson(run.out.toUtf8());
+        QVERIFY2(doc.isObject(), qPrintable(run.out)); // stdout holds the JSON only
+        QVERIFY(run.err.contains(QLatin1String("total time 300.0 ms"))); // the summary went to stderr
+        const QJsonObject state = doc.object();
+        QCOMPARE(state.value(QStringLiteral("time_ms")).toInt(), 130);
+        const QJsonArray tasks = state.value(QStringLiteral("tasks")).toArray();
+        QCOMPARE(tasks.size(), 2); // main and fetch_user(1)
+        const QJsonObject task = tasks.at(1).toObject();
+        QCOMPARE(task.value(QStringLiteral("name")).toString(), QStringLiteral("fetch_user(1)"));
+        QCOMPARE(task.value(QStringLiteral("state")).toString(), QStringLiteral("waiting"));
+        QCOMPARE(task.value(QStringLiteral("file")).toString(), QStringLiteral("fetchuser.cpp"));
+        QCOMPARE(task.value(QStringLiteral("line")).toInt(), 15);
+        QCOMPARE(task.value(QStringLiteral("call")).toString(), QStringLiteral("GET /users/1/posts"));
+        const QJsonArray lines = state.value(QStringLiteral("lines")).toArray();
+        QCOMPARE(lines.size(), 2); // main's join and the request
+    }
+
+    void saveOpenAndExportAgree()
+    {
+        QTemporaryDir dir;
+        const QString rec = dir.filePath(QStringLiteral("fan.awaitscope"));
+        const QStringList runArgs{QStringLiteral("--headless"), QStringLiteral("--scenario"),
+                                  QStringLiteral("fan-out"),    QStringLiteral("--jobs"),
+                                  QStringLiteral("20"),         QStringLiteral("--jitter"),
+                                  QStringLiteral("40")};
+        const Run saved =
+            runApp(runArgs +
+                   QStringList{QStringLiteral("--save"), rec, QStringLiteral("--at"), QStringLiteral("150")});
+        QCOMPARE(saved.exitCode, 0);
+        QVERIFY(saved.err.contains(QLatin1String("recording written to")));
+        // Opened (a file name alone), the same state at the same time, and the same summary.
+        const Run atFile =
+            runApp({QStringLiteral("--headless"), rec, QStringLiteral("--at"), QStringLiteral("150")});
+        QCOMPARE(atFile.exitCode, 0);
+        QCOMPARE(atFile.out, saved.out);
+        QVERIFY(QJsonDocument::fromJson(atFile.out.toUtf8())
+                    .object()
+                    .value(QStringLiteral("lines"))
+                    .toArray()
+                    .size() > 0);
+        const Run opened = runApp({QStringLiteral("--open"), rec, QStringLiteral("--headless"),
+                                   QStringLiteral("--export-trace"), dir.filePath(QStringLiteral("a.json"))});
+        QCOMPARE(opened.exitCode, 0);
+        QVERIFY2(opened.out.contains(QLatin1String("scenario fan-out: 20 jobs")), qPrintable(opened.out));
+        QVERIFY(opened.out.contains(QLatin1String("tasks 21 (ok 21")));
+        QVERIFY(opened.out.contains(QLatin1String("sources: fanout.cpp, fetchuser.cpp")));
+        // Without --headless (the window does not open files yet) the summary is printed too.
+        const Run plain = runApp({rec});
+        QCOMPARE(plain.exitCode, 0);
+        QVERIFY(plain.out.contains(QLatin1String("tasks 21 (ok 21")));
+        QVERIFY(plain.err.contains(QLatin1String("the window cannot open files yet")));
+        // The exported JSON opens too.
+        const Run json = runApp({QStringLiteral("--headless"), dir.filePath(QStringLiteral("a.json"))});
+        QCOMPARE(json.exitCode, 0);
+        QVERIFY2(json.out.contains(QLatin1String("tasks 21 (ok 21")), qPrintable(json.out + json.err));
+    }
+
+    void badFilesExitWithCodeTwo()
+    {
+        QTemporaryDir dir;
+        const auto write = [&](const char *name, const QByteArray &bytes) {
+            QFile f(dir.filePath(QLatin1String(name)));
+            f.open(QIODevice::WriteOnly);
+            f.write(bytes);
+            return f.fileName();
+        };
+        const QList<std::pair<QString, QString>> cases{
+            {write("empty", {}), QStringLiteral("the file is empty")},
+            {write("garbage", QByteArray(100, '\x07')),
+             QStringLiteral("neither an Awaitscope recording nor")},
+            {write("short", QByteArray("AWAITREC\x01")), QStringLiteral("truncated")},
+            {write("notatrace.json", QByteArray("{\"name\": 1}")), QStringLiteral("not a Chrome trace")},
+            {write("broken.json", QByteArray("{\"traceEvents\": [")), QStringLiteral("not valid JSON")},
+        };
+        for (const auto &[file, mention] : cases) {
+            const Run run = runApp({QStringLiteral("--headless"), QStringLiteral("--open"), file});
+            QCOMPARE(run.exitCode, 2);
+            QVERIFY2(run.err.contains(mention) && run.err.contains(file), qPrintable(run.err));
+        }
     }
 
     void quitAfterStopsALongRun()

@@ -14,7 +14,26 @@ private Q_SLOTS:
     void behavesLikeAVector();
     void bigElementsStayPut();
     void emptyAndSmall();
+    void capacityAndShrink();
 };
+
+void TestSegmentedVector::capacityAndShrink()
+{
+    SegmentedVector<int, 16> v;
+    QCOMPARE(v.capacity(), std::size_t(0));
+    for (int i = 0; i < 10; ++i)
+        v.push_back(i);
+    QVERIFY(v.capacity() >= 10);
+    v.shrinkToFit();
+    QCOMPARE(v.capacity(), std::size_t(10));
+    QCOMPARE(v[9], 9);
+    for (int i = 10; i < 40; ++i) // the head (16, with room to spare) and two blocks of 16
+        v.push_back(i);
+    QVERIFY(v.capacity() >= std::size_t(16 + 2 * 16));
+    v.shrinkToFit();
+    QCOMPARE(v.capacity(), std::size_t(16 + 2 * 16));
+    QCOMPARE(v[39], 39);
+}
 
 void TestSegmentedVector::behavesLikeAVector()
 {

@@ -35,6 +35,22 @@ private Q_SLOTS:
         }
     }
 
+    void fillingALoadedTrace()
+    {
+        // What a loader uses: sites with a file name as given, and the strings counted.
+        Trace t;
+        QCOMPARE(t.stringCount(), 1u); // the empty string
+        const SiteId a = t.site(QStringLiteral("GET /a"), QStringLiteral("dir/x.cpp"), 3, SiteKind::Join);
+        QCOMPARE(t.string(t.siteAt(a).file), QStringLiteral("dir/x.cpp")); // kept as given
+        QCOMPARE(t.siteAt(a).kind, SiteKind::Join);
+        QCOMPARE(t.site(QStringLiteral("GET /a"), QStringLiteral("dir/x.cpp"), 3, SiteKind::Join), a);
+        QCOMPARE(t.site(QStringLiteral("GET /a"), "/src/x.cpp", 3, SiteKind::Join),
+                 t.site(QStringLiteral("GET /a"), QStringLiteral("x.cpp"), 3, SiteKind::Join));
+        QCOMPARE(t.stringCount(), 4u); // "", "GET /a", "dir/x.cpp", "x.cpp"
+        QCOMPARE(t.string(3), QStringLiteral("x.cpp"));
+        QVERIFY(t.string(4).isNull());
+    }
+
     void storageIsTwelveBytesAnEvent()
     {
         Trace t;

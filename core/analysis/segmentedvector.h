@@ -89,6 +89,13 @@ public:
 
     std::size_t size() const noexcept { return m_head.size() + (m_tail ? m_tail->size : 0); }
     bool empty() const noexcept { return size() == 0; }
+    /// Elements it has room for without allocating.
+    std::size_t capacity() const noexcept
+    {
+        return m_head.capacity() + (m_tail ? m_tail->blocks.size() * BlockSize : 0);
+    }
+    /// Gives back the head's spare room (a finished task's spans); the blocks stay as they are.
+    void shrinkToFit() { m_head.shrink_to_fit(); }
 
     void push_back(const T &value)
     {

@@ -74,7 +74,11 @@ SiteId Trace::site(const QString &label, const char *file, quint32 line, SiteKin
 {
     // Keep only the file name: the build directory means nothing to the reader.
     const char *base = file ? std::strrchr(file, '/') : nullptr;
-    const QString fileName = QString::fromUtf8(base ? base + 1 : (file ? file : ""));
+    return site(label, QString::fromUtf8(base ? base + 1 : (file ? file : "")), line, kind);
+}
+
+SiteId Trace::site(const QString &label, const QString &fileName, quint32 line, SiteKind kind)
+{
     const Site key{intern(label), intern(fileName), line, kind};
     const auto it = m_siteIds.constFind(key);
     if (it != m_siteIds.constEnd())

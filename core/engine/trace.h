@@ -112,7 +112,11 @@ public:
     // Strings and sites are interned: the same label and line always give the same id.
     quint32 intern(const QString &s);
     QString string(quint32 id) const { return m_strings.value(qsizetype(id)); }
+    /// Strings interned so far (ids 0 to stringCount() - 1; 0 is the empty string).
+    quint32 stringCount() const noexcept { return quint32(m_strings.size()); }
     SiteId site(const QString &label, const char *file, quint32 line, SiteKind kind = SiteKind::Wait);
+    /// The same with the file name as given (a loaded trace's sites, already without folders).
+    SiteId site(const QString &label, const QString &fileName, quint32 line, SiteKind kind);
     const Site &siteAt(SiteId id) const { return m_sites[id]; }
     quint32 siteCount() const { return quint32(m_sites.size()); }
     QString siteLabel(SiteId id) const { return string(m_sites[id].label); }

@@ -5,6 +5,7 @@
 #include "tracefixture.h"
 #include "traceindex.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace awaitscope;
@@ -41,6 +42,19 @@ private Q_SLOTS:
         QVERIFY2(end.contains(QStringLiteral("about 3 latencies end to end, not 60 (20.0x overlap)")),
                  qPrintable(end));
         QVERIFY(!end.contains(QStringLiteral("held")));
+    }
+
+    void bigFiguresAreGrouped()
+    {
+        // 2,000 tasks at once: figures with thousands separators, the overlap without decimals.
+        Finished run;
+        QVERIFY(run.run(test::virtualConfig(QStringLiteral("stress"), 2000)));
+        Narrator n;
+        n.setFacts({100'000'000, false});
+        const QString end = n.ending(run.index);
+        QVERIFY2(end.startsWith(QStringLiteral("2,001 tasks in ")), qPrintable(end));
+        QVERIFY2(QRegularExpression(QStringLiteral(R"(not [0-9],[0-9]{3} \([0-9,]+x overlap\))")).match(end).hasMatch(),
+                 qPrintable(end));
     }
 
     void sequentialRunSaysThereWasNoOverlap()

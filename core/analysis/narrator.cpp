@@ -86,11 +86,11 @@ QString Narrator::ending(const TraceIndex &index) const
         const double overlap = double(index.awaitedNs()) / double(elapsed);
         if (overlap >= 1.5)
             s += QStringLiteral(": about %1 latencies end to end, not %2 (%3x overlap)")
-                     .arg(QString::number(std::max(1.0, std::round(endToEnd))),
-                          QString::number(std::round(inSeries)), QString::number(overlap, 'f', 1));
+                     .arg(count(quint64(std::max(1.0, std::round(endToEnd)))),
+                          count(quint64(std::round(inSeries))), factor(overlap));
         else
             s += QStringLiteral(": %1 latencies one after another, no overlap")
-                     .arg(QString::number(std::round(endToEnd)));
+                     .arg(count(quint64(std::round(endToEnd))));
     }
     const quint64 failed = index.failedWaits();
     if (failed > 0)

@@ -70,7 +70,12 @@ Frame {
 
         TabBar {
             id: tabs
+            // Never wider than the pane (tabs that do not fit scroll, they do not spill over the
+            // timeline).
             Layout.fillWidth: true
+            Layout.maximumWidth: pane.availableWidth
+            Layout.minimumWidth: 0
+            clip: true
             focusPolicy: Qt.NoFocus
 
             Binding on currentIndex {

@@ -51,10 +51,15 @@ ToolBar {
                 Layout.preferredWidth: Math.min(implicitWidth, bar.availableWidth * 0.28)
                 Layout.minimumWidth: 12 * Theme.fontSize
                 focusPolicy: Qt.NoFocus
-                model: bar.controller.settings.scenarios
-                textRole: "title"
-                currentIndex: bar.controller.settings.scenarioIndex
-                onActivated: (index) => bar.controller.settings.scenarioIndex = index
+                // The scenarios, then the Python mode (the script editor): the last entry.
+                readonly property list<string> scenarioTitles: bar.controller.settings.scenarios.titles()
+                model: scenarioTitles.concat([qsTr("Python script")])
+                currentIndex: bar.controller.script.active ? scenarioTitles.length : bar.controller.settings.scenarioIndex
+                onActivated: (index) => {
+                    bar.controller.script.active = index === scenarioTitles.length
+                    if (index < scenarioTitles.length)
+                        bar.controller.settings.scenarioIndex = index
+                }
                 // The list gives the keyboard back to the window when it closes, however it
                 // closed (a pick, Esc, a click elsewhere): Space must not open it again.
                 popup.onClosed: giveBack.restart()

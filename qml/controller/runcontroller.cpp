@@ -35,7 +35,8 @@ RunController::RunController(QObject *parent)
     });
 
     // Batches of events only wake the ticker: the index reads them once per frame.
-    for (const Trace *trace : {static_cast<const Trace *>(&m_session.runtime().trace()), &m_script.run().trace()}) {
+    for (const Trace *trace :
+         {static_cast<const Trace *>(&m_session.runtime().trace()), &m_script.run().trace()}) {
         connect(trace, &Trace::eventsAppended, this, [this] {
             if (!m_ticker.isActive())
                 m_ticker.start();

@@ -65,7 +65,10 @@ public:
         return m_script.active() ? m_script.run().config() : m_session.config();
     }
 
-    bool running() const noexcept { return m_script.active() ? m_script.run().isRunning() : m_session.isRunning(); }
+    bool running() const noexcept
+    {
+        return m_script.active() ? m_script.run().isRunning() : m_session.isRunning();
+    }
     bool paused() const { return runtime().isPaused(); }
     bool finished() const noexcept { return m_finished; }
     /// A big run is unwinding before a restart or a reset (see AsyncStopTasks).

@@ -115,11 +115,20 @@ void ScriptSource::onFinished()
     int line = r.line;
     if (line <= 0)
         line = lineInTraceback(r.message, m_fileName);
-    QString message = r.message.trimmed();
+    // The whole traceback goes to the output pane; the strip says what and where in one line
+    // (the traceback's last: "ValueError: item 9 is broken", "SyntaxError: invalid syntax").
+    const QString full = r.message.trimmed();
+    if (!full.isEmpty()) {
+        m_output +=
+            (m_output.isEmpty() || m_output.endsWith(QLatin1Char('\n')) ? QString() : QStringLiteral("\n")) +
+            full + QLatin1Char('\n');
+        Q_EMIT outputChanged();
+    }
+    QString message = full.section(QLatin1Char('\n'), -1).trimmed();
     if (r.status == ScriptResult::Status::Exit)
-        message = tr("The script called sys.exit(%1). %2").arg(r.exitCode).arg(message).trimmed();
+        message = tr("the script called sys.exit(%1)").arg(r.exitCode);
     if (message.isEmpty())
-        message = tr("The script failed.");
+        message = tr("the script failed");
     if (line > 0)
         message = tr("%1:%2: %3").arg(m_fileName).arg(line).arg(message);
     setProblem(message, line);
@@ -138,8 +147,8 @@ int ScriptSource::lineInTraceback(const QString &traceback, const QString &fileN
 {
     if (fileName.isEmpty())
         return 0;
-    const QRegularExpression frame(QStringLiteral("File \"%1\", line (\\d+)")
-                                       .arg(QRegularExpression::escape(fileName)));
+    const QRegularExpression frame(
+        QStringLiteral("File \"%1\", line (\\d+)").arg(QRegularExpression::escape(fileName)));
     int line = 0;
     for (auto it = frame.globalMatch(traceback); it.hasNext();)
         line = it.next().captured(1).toInt();

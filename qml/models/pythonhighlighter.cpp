@@ -3,11 +3,11 @@
 #include "theme.h"
 
 #include <QColor>
-#include <algorithm>
 #include <QFont>
 #include <QQuickTextDocument>
 #include <QSet>
 #include <QTextCharFormat>
+#include <algorithm>
 
 namespace awaitscope {
 
@@ -16,10 +16,10 @@ namespace {
 const QSet<QStringView> &keywords()
 {
     static const QSet<QStringView> set = {
-        u"False", u"None",   u"True",  u"and",    u"as",       u"assert", u"break",  u"class",  u"continue",
-        u"def",   u"del",    u"elif",  u"else",   u"except",   u"finally", u"for",   u"from",   u"global",
-        u"if",    u"import", u"in",    u"is",     u"lambda",   u"nonlocal", u"not",  u"or",     u"pass",
-        u"raise", u"return", u"try",   u"while",  u"with",     u"yield",  u"match",  u"case"};
+        u"False", u"None",   u"True", u"and",   u"as",     u"assert",   u"break", u"class", u"continue",
+        u"def",   u"del",    u"elif", u"else",  u"except", u"finally",  u"for",   u"from",  u"global",
+        u"if",    u"import", u"in",   u"is",    u"lambda", u"nonlocal", u"not",   u"or",    u"pass",
+        u"raise", u"return", u"try",  u"while", u"with",   u"yield",    u"match", u"case"};
     return set;
 }
 
@@ -140,8 +140,8 @@ QList<PythonHighlighter::Token> PythonHighlighter::tokens(QStringView line, int 
         }
         if (c.isDigit()) {
             qsizetype j = i + 1;
-            while (j < line.size() && (line[j].isLetterOrNumber() || line[j] == QLatin1Char('.') ||
-                                       line[j] == QLatin1Char('_')))
+            while (j < line.size() &&
+                   (line[j].isLetterOrNumber() || line[j] == QLatin1Char('.') || line[j] == QLatin1Char('_')))
                 ++j;
             out.append({i, j - i, Kind::Number});
             i = j;
@@ -154,7 +154,8 @@ QList<PythonHighlighter::Token> PythonHighlighter::tokens(QStringView line, int 
             const QStringView word = line.mid(i, j - i);
             const bool prefix = j < line.size() &&
                 (line[j] == QLatin1Char('"') || line[j] == QLatin1Char('\'')) && word.size() <= 2 &&
-                std::all_of(word.begin(), word.end(), [](QChar p) { return QStringView(u"rbfuRBFU").contains(p); });
+                std::all_of(word.begin(), word.end(),
+                            [](QChar p) { return QStringView(u"rbfuRBFU").contains(p); });
             if (prefix) {
                 // f"...", rb'...': the prefix belongs to the string.
                 const QChar q = line[j];

@@ -19,8 +19,8 @@ namespace awaitscope {
 class PythonHighlighter : public QSyntaxHighlighter {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(QQuickTextDocument *textDocument READ textDocument WRITE setTextDocument NOTIFY
-                   textDocumentChanged)
+    Q_PROPERTY(
+        QQuickTextDocument *textDocument READ textDocument WRITE setTextDocument NOTIFY textDocumentChanged)
 public:
     enum class Kind { Keyword, Await, String, Comment, Number, Decorator, Builtin };
     struct Token {

@@ -52,7 +52,7 @@ ToolBar {
                 Layout.minimumWidth: 12 * Theme.fontSize
                 focusPolicy: Qt.NoFocus
                 // The scenarios, then the Python mode (the script editor): the last entry.
-                readonly property list<string> scenarioTitles: bar.controller.settings.scenarios.titles()
+                readonly property var scenarioTitles: bar.controller.settings.scenarios.titles()
                 model: scenarioTitles.concat([qsTr("Python script")])
                 currentIndex: bar.controller.script.active ? scenarioTitles.length : bar.controller.settings.scenarioIndex
                 onActivated: (index) => {
@@ -224,7 +224,9 @@ ToolBar {
             maximumLineCount: 2
             elide: Text.ElideRight
             textFormat: Text.StyledText
-            text: "<b>" + bar.controller.settings.scenarioSummary + "</b>  " + qsTr("Look for: %1").arg(bar.controller.settings.scenarioLookFor)
+            text: bar.controller.script.active
+                  ? "<b>" + bar.controller.script.title + "</b>  " + qsTr("Edit the script and Run: every await shows on the timeline and in the code.")
+                  : "<b>" + bar.controller.settings.scenarioSummary + "</b>  " + qsTr("Look for: %1").arg(bar.controller.settings.scenarioLookFor)
         }
         Label {
             Layout.fillWidth: true

@@ -7,7 +7,8 @@ import Awaitscope
 // The Python script, editable: line numbers, Python highlighting, and over the text the run's
 // marks as in the C++ code pane (the lines where tasks wait now, with how many; where waits
 // failed; the line a step reached) and the line a script error names. Edits take effect on the
-// next Run. No wrapping: one row per line, so the marks sit exactly on their lines.
+// next Run. No wrapping: one row per line, so the marks sit exactly on their lines (long lines
+// scroll sideways with the cursor, the wheel or a drag).
 Item {
     id: editor
 
@@ -63,9 +64,6 @@ Item {
         contentHeight: Math.max(area.implicitHeight, flick.height)
         boundsBehavior: Flickable.StopAtBounds
         ScrollBar.vertical: ScrollBar {
-            focusPolicy: Qt.NoFocus
-        }
-        ScrollBar.horizontal: ScrollBar {
             focusPolicy: Qt.NoFocus
         }
 

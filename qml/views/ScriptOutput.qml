@@ -22,13 +22,17 @@ Frame {
             font.pixelSize: Theme.smallFontSize
             elide: Text.ElideRight
         }
-        ScrollView {
+        Flickable {
             id: scroll
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
+            boundsBehavior: Flickable.StopAtBounds
+            ScrollBar.vertical: ScrollBar {
+                focusPolicy: Qt.NoFocus
+            }
 
-            TextArea {
+            TextArea.flickable: TextArea {
                 id: output
                 objectName: "scriptOutput"
                 readOnly: true

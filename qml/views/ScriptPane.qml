@@ -6,7 +6,8 @@ import QtQuick.Layouts
 import Awaitscope
 
 // The code pane of the Python mode: the script's name and an examples menu, how the last run
-// failed (a syntax error or a traceback, at its file:line), the editor, and the output pane.
+// failed in one line (file:line: the exception; the whole traceback is in the output pane), the
+// editor, and the output pane.
 Frame {
     id: pane
 
@@ -85,7 +86,7 @@ Frame {
                 anchors.fill: parent
                 anchors.margins: Theme.spacing / 2
                 wrapMode: Text.WrapAnywhere
-                maximumLineCount: 6
+                maximumLineCount: 3
                 elide: Text.ElideRight
                 font.family: "monospace"
                 font.pixelSize: Theme.smallFontSize

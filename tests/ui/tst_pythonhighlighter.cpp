@@ -54,7 +54,8 @@ void TestPythonHighlighter::tripleQuotedAcrossLines()
     int state = PythonHighlighter::Plain;
     QCOMPARE(PythonHighlighter::tokens(u"\"\"\"Doc: await", &state), (QList<Token>{{0, 13, Kind::String}}));
     QCOMPARE(state, int(PythonHighlighter::InTripleDouble));
-    QCOMPARE(PythonHighlighter::tokens(u"still 'inside' await", &state), (QList<Token>{{0, 20, Kind::String}}));
+    QCOMPARE(PythonHighlighter::tokens(u"still 'inside' await", &state),
+             (QList<Token>{{0, 20, Kind::String}}));
     QCOMPARE(PythonHighlighter::tokens(u"end.\"\"\" await x", &state),
              (QList<Token>{{0, 7, Kind::String}, {8, 5, Kind::Await}}));
     QCOMPARE(state, int(PythonHighlighter::Plain));
@@ -67,8 +68,9 @@ void TestPythonHighlighter::styledLineEscapesAndEmphasises()
     colors.string = QStringLiteral("#00aa00");
     int state = PythonHighlighter::Plain;
     const QString styled = PythonHighlighter::styledLine(QStringLiteral("await f('<a>')"), colors, &state);
-    QCOMPARE(styled, QStringLiteral("<b><font color=\"#aa0000\">await</font></b>&nbsp;f(<font "
-                                    "color=\"#00aa00\">'&lt;a&gt;'</font>)"));
+    QCOMPARE(styled,
+             QStringLiteral("<b><font color=\"#aa0000\">await</font></b>&nbsp;f(<font "
+                            "color=\"#00aa00\">'&lt;a&gt;'</font>)"));
 }
 
 QTEST_MAIN(TestPythonHighlighter)

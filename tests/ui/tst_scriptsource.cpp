@@ -156,7 +156,8 @@ void TestScriptSource::syntaxErrorIsShownAtItsLine()
     QVERIFY(c.run());
     QVERIFY(finished.wait(10'000));
     QCOMPARE(script.problemLine(), 3);
-    QVERIFY2(script.problem().startsWith(script.fileName() + QStringLiteral(":3:")), qPrintable(script.problem()));
+    QVERIFY2(script.problem().startsWith(script.fileName() + QStringLiteral(":3:")),
+             qPrintable(script.problem()));
     QVERIFY2(script.problem().contains(QLatin1String("SyntaxError")), qPrintable(script.problem()));
     // A good script afterwards runs, and the message goes.
     script.setText(FanOut);
@@ -179,7 +180,9 @@ void TestScriptSource::uncaughtExceptionNamesItsLine()
     QVERIFY(c.run());
     QVERIFY(finished.wait(10'000));
     QCOMPARE(script.problemLine(), 5);
-    QVERIFY2(script.problem().contains(QLatin1String("ValueError: broken")), qPrintable(script.problem()));
+    QCOMPARE(script.problem(), script.fileName() + QStringLiteral(":5: ValueError: broken"));
+    // The whole traceback is in the output pane.
+    QVERIFY2(script.output().contains(QLatin1String("Traceback")), qPrintable(script.output()));
     QVERIFY(c.view()->failedTasks() >= 1);
 }
 

@@ -161,15 +161,16 @@ void TestMainWindow::layoutHolds_data()
     QTest::addColumn<bool>("presenter");
     QTest::addColumn<QString>("script"); // Python mode with this script (empty: the scenario)
     // A script that fails at its line: the problem strip shows above the editor.
-    const QString failing = QStringLiteral("import asyncio\n\nasync def main():\n    await asyncio.sleep(0.1)\n"
-                                           "    raise ValueError('the line is marked')\n\nasyncio.run(main())\n");
+    const QString failing =
+        QStringLiteral("import asyncio\n\nasync def main():\n    await asyncio.sleep(0.1)\n"
+                       "    raise ValueError('the line is marked')\n\nasyncio.run(main())\n");
     for (const QSize s : {QSize(1024, 768), QSize(1280, 720), QSize(1920, 1080)}) {
         const QByteArray tag = QByteArray::number(s.width()) + 'x' + QByteArray::number(s.height());
         QTest::newRow(tag + " fetch-user") << s << QStringLiteral("fetch-user") << 20 << false << QString();
         QTest::newRow(tag + " stress") << s << QStringLiteral("stress") << 5000 << false << QString();
         QTest::newRow(tag + " presenter") << s << QStringLiteral("errors") << 10 << true << QString();
-        QTest::newRow(tag + " python") << s << QStringLiteral("fetch-user") << 1 << false
-                                       << QStringLiteral("fetch_user.py");
+        QTest::newRow(tag + " python")
+            << s << QStringLiteral("fetch-user") << 1 << false << QStringLiteral("fetch_user.py");
         QTest::newRow(tag + " python error") << s << QStringLiteral("fetch-user") << 1 << false << failing;
     }
 }

@@ -90,47 +90,6 @@ Item {
                      : mark.failures > 0 ? Theme.colors.codeFailed : "transparent"
                 border.color: mark.atLine || mark.problem ? Theme.colors.codeSelectedBorder : "transparent"
                 border.width: mark.atLine || mark.problem ? 2 : 0
-
-                Row {
-                    // Kept at the right edge of the visible part, however far the text scrolls.
-                    x: flick.contentX + flick.width - width - Theme.spacing
-                    anchors.verticalCenter: parent.verticalCenter
-                    spacing: Theme.spacing / 2
-                    z: 2
-                    Label {
-                        visible: mark.waiting > 0
-                        leftPadding: Theme.spacing
-                        rightPadding: Theme.spacing
-                        font.pixelSize: Theme.smallFontSize
-                        font.bold: true
-                        color: Theme.colors.onAccent
-                        text: mark.blocking ? qsTr("%L1 blocking").arg(mark.waiting)
-                                            : qsTr("%L1 waiting").arg(mark.waiting)
-                        background: Rectangle {
-                            radius: height / 2
-                            color: mark.blocking ? Theme.colors.warning : Theme.colors.accent
-                        }
-                    }
-                    Label {
-                        visible: mark.failures > 0 || mark.problem
-                        leftPadding: Theme.spacing
-                        rightPadding: Theme.spacing
-                        font.pixelSize: Theme.smallFontSize
-                        font.bold: true
-                        color: Theme.colors.onAccent
-                        text: mark.problem ? qsTr("✕ error") : qsTr("✕ %L1").arg(mark.failures)
-                        background: Rectangle {
-                            radius: height / 2
-                            color: Theme.colors.error
-                        }
-                        ToolTip.visible: failHover.hovered
-                        ToolTip.text: mark.problem ? editor.script.problem
-                                                   : qsTr("Waits on this line: %1").arg(mark.failureText)
-                        HoverHandler {
-                            id: failHover
-                        }
-                    }
-                }
             }
         }
 
@@ -189,6 +148,65 @@ Item {
         }
         PythonHighlighter {
             textDocument: area.textDocument
+        }
+
+        // The counts, over the text (a line's end may run under them).
+        Repeater {
+            model: source
+            delegate: Item {
+                id: badgeRow
+                required property int lineNumber
+                required property int waiting
+                required property bool blocking
+                required property int failures
+                required property string failureText
+                readonly property bool problem: editor.script.problemLine === badgeRow.lineNumber
+                visible: badgeRow.problem || badgeRow.waiting > 0 || badgeRow.failures > 0
+                y: area.topPadding + (badgeRow.lineNumber - 1) * editor.lineHeight
+                width: flick.contentWidth
+                height: editor.lineHeight
+
+                Row {
+                    // Kept at the right edge of the visible part, however far the text scrolls.
+                    x: flick.contentX + flick.width - width - Theme.spacing
+                    anchors.verticalCenter: parent.verticalCenter
+                    spacing: Theme.spacing / 2
+                    z: 2
+                    Label {
+                        visible: badgeRow.waiting > 0
+                        leftPadding: Theme.spacing
+                        rightPadding: Theme.spacing
+                        font.pixelSize: Theme.smallFontSize
+                        font.bold: true
+                        color: Theme.colors.onAccent
+                        text: badgeRow.blocking ? qsTr("%L1 blocking").arg(badgeRow.waiting)
+                                            : qsTr("%L1 waiting").arg(badgeRow.waiting)
+                        background: Rectangle {
+                            radius: height / 2
+                            color: badgeRow.blocking ? Theme.colors.warning : Theme.colors.accent
+                        }
+                    }
+                    Label {
+                        visible: badgeRow.failures > 0 || badgeRow.problem
+                        leftPadding: Theme.spacing
+                        rightPadding: Theme.spacing
+                        font.pixelSize: Theme.smallFontSize
+                        font.bold: true
+                        color: Theme.colors.onAccent
+                        text: badgeRow.problem ? qsTr("✕ error") : qsTr("✕ %L1").arg(badgeRow.failures)
+                        background: Rectangle {
+                            radius: height / 2
+                            color: Theme.colors.error
+                        }
+                        ToolTip.visible: failHover.hovered
+                        ToolTip.text: badgeRow.problem ? editor.script.problem
+                                                   : qsTr("Waits on this line: %1").arg(badgeRow.failureText)
+                        HoverHandler {
+                            id: failHover
+                        }
+                    }
+                }
+            }
         }
     }
 }

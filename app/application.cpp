@@ -121,6 +121,16 @@ int runApplication(const CommandLineOptions &options, int &argc, char **argv)
     if (!scripted)
         settings.load();
     settings.applyOverrides(effective.given);
+    // --script: the window opens in Python mode on the file (checked readable by the parser).
+    controller.script()->run().setHoldLimitMs(options.holdLimitMs);
+    if (!options.scriptFile.isEmpty()) {
+        QString error;
+        if (!controller.script()->loadFile(options.scriptFile, &error)) {
+            err << "awaitscope: --script: " << error << Qt::endl;
+            return ExitUsage;
+        }
+        controller.script()->setActive(true);
+    }
     ViewSettings &view = *ViewSettings::instance();
     view.setPersistent(!scripted);
     if (!scripted)
@@ -241,6 +251,7 @@ int runApplication(const CommandLineOptions &options, int &argc, char **argv)
     const int code = app.exec();
     exports.finish(); // the trace of a run that did not end, stopped where it was
     controller.session().stop();
+    controller.script()->run().stop();
 
     if (!options.metrics.isEmpty()) {
         QJsonObject json = monitor.metrics();

@@ -56,12 +56,6 @@ int main(int argc, char *argv[])
         return options.scriptFile.isEmpty() ? runHeadless(options, out, err)
                                             : runHeadlessScript(options, out, err);
     }
-    if (!options.scriptFile.isEmpty()) {
-        err << "awaitscope: --script runs headless for now (the window's script editor is not there yet): "
-               "add --headless"
-            << Qt::endl;
-        return ExitUsage;
-    }
 #ifdef AWAITSCOPE_WITH_GUI
     return runApplication(options, argc, argv);
 #else

@@ -66,7 +66,12 @@ ScriptRun::~ScriptRun()
     dropPython();
     if (s_active == this)
         s_active = nullptr;
-    // The watchdog may be waiting for the GIL: let it have it while its thread ends.
+    // The watchdog may be waiting for the GIL: let it have it while its thread ends. (A run
+    // that never started a script may be destroyed before Python was ever initialised: no GIL.)
+    if (!Py_IsInitialized() || !PyGILState_Check()) {
+        m_watchdog.reset();
+        return;
+    }
     Py_BEGIN_ALLOW_THREADS m_watchdog.reset();
     Py_END_ALLOW_THREADS
 }

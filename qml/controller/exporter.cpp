@@ -55,8 +55,8 @@ QString Exporter::saveTrace(const QUrl &file) const
     if (path.isEmpty())
         return tr("no file name");
     QString error;
-    ChromeTraceWriter writer(m_controller->session().runtime().trace());
-    writer.setOtherData({{QStringLiteral("run"), m_controller->session().config().toJson()}});
+    ChromeTraceWriter writer(m_controller->runtime().trace());
+    writer.setOtherData({{QStringLiteral("run"), m_controller->runConfig().toJson()}});
     if (!writer.writeFile(path, &error))
         return error.isEmpty() ? tr("could not write %1").arg(path) : error;
     return {};

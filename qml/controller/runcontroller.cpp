@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QMetaObject>
+#include <QScopedValueRollback>
 #include <QTimer>
 #include <utility>
 
@@ -19,38 +20,77 @@ RunController::RunController(QObject *parent)
     connect(&m_settings, &RunSettings::scenarioChanged, this, [this] {
         if (m_session.isRunning() || m_session.runtime().trace().taskCount() > 0 || m_startPending)
             reset();
-        m_view.setPrimarySource(m_settings.sourceFile());
+        if (!m_script.active())
+            m_view.setPrimarySource(m_settings.sourceFile());
+    });
+    connect(&m_script, &ScriptSource::activeChanged, this, &RunController::switchMode);
+    connect(&m_script, &ScriptSource::fileNameChanged, this, [this] {
+        if (m_script.active())
+            m_view.setPrimarySource(m_script.fileName());
     });
     // Speed applies at once, to the run in progress too.
-    connect(&m_settings, &RunSettings::speedChanged, this,
-            [this](double speed) { m_session.runtime().setSpeed(speed); });
+    connect(&m_settings, &RunSettings::speedChanged, this, [this](double speed) {
+        m_session.runtime().setSpeed(speed);
+        m_script.run().runtime().setSpeed(speed);
+    });
 
     // Batches of events only wake the ticker: the index reads them once per frame.
-    connect(&m_session.runtime().trace(), &Trace::eventsAppended, this, [this] {
-        if (!m_ticker.isActive())
-            m_ticker.start();
-    });
+    for (const Trace *trace :
+         {static_cast<const Trace *>(&m_session.runtime().trace()), &m_script.run().trace()}) {
+        connect(trace, &Trace::eventsAppended, this, [this] {
+            if (!m_ticker.isActive())
+                m_ticker.start();
+        });
+    }
     // The run is finished for the window once the index has read its last event too.
     connect(&m_session, &Session::finished, this, [this] {
-        if (m_afterStop != AfterStop::Nothing) {
-            // Out of the scheduler's batch (the last task just ended inside it), then go on.
-            const AfterStop then = std::exchange(m_afterStop, AfterStop::Nothing);
-            QMetaObject::invokeMethod(
-                this, [this, then] { then == AfterStop::Run ? void(run()) : reset(); }, Qt::QueuedConnection);
-            return;
-        }
-        m_sessionFinished = true;
-        poll();
-        if (!m_ticker.isActive() && !m_finished)
-            m_ticker.start();
-        Q_EMIT stateChanged(); // no longer running
+        if (!m_script.active())
+            onRunEnded();
     });
+    connect(&m_script.run(), &ScriptRun::finished, this, [this] {
+        if (m_script.active() && !m_scriptRestarting)
+            onRunEnded();
+    });
+}
+
+void RunController::onRunEnded()
+{
+    if (m_afterStop != AfterStop::Nothing) {
+        // Out of the scheduler's batch (the last task just ended inside it), then go on.
+        const AfterStop then = std::exchange(m_afterStop, AfterStop::Nothing);
+        QMetaObject::invokeMethod(
+            this, [this, then] { then == AfterStop::Run ? void(run()) : reset(); }, Qt::QueuedConnection);
+        return;
+    }
+    m_sessionFinished = true;
+    poll();
+    if (!m_ticker.isActive() && !m_finished)
+        m_ticker.start();
+    Q_EMIT stateChanged(); // no longer running
+}
+
+void RunController::switchMode()
+{
+    // The run of the mode left is stopped and cleared; the view reads the other trace.
+    m_afterStop = AfterStop::Nothing;
+    m_session.reset();
+    {
+        const QScopedValueRollback restarting(m_scriptRestarting, true);
+        m_script.reset();
+    }
+    m_startPending = false;
+    m_finished = m_sessionFinished = false;
+    m_error.clear();
+    m_view.setTrace(&runtime().trace());
+    m_view.setPrimarySource(m_script.active() ? m_script.fileName() : m_settings.sourceFile());
+    Q_EMIT stateChanged();
 }
 
 RunController::~RunController()
 {
     m_ticker.stop();
     m_session.runtime().cancelAll();
+    m_script.run().reset();
 }
 
 bool RunController::stopFirst(AfterStop then)
@@ -59,7 +99,8 @@ bool RunController::stopFirst(AfterStop then)
         m_afterStop = then; // already stopping: the latest request wins
         return true;
     }
-    if (!m_session.isRunning() || m_session.runtime().runningTasks() <= quint32(AsyncStopTasks))
+    if (m_script.active() || !m_session.isRunning() ||
+        m_session.runtime().runningTasks() <= quint32(AsyncStopTasks))
         return false;
     m_afterStop = then;
     m_session.requestStop();
@@ -73,6 +114,20 @@ bool RunController::run()
         return true;
     const RunConfig config = m_settings.runConfig();
     m_finished = m_sessionFinished = false;
+    if (m_script.active()) {
+        m_view.setFacts({qint64(config.network.latencyMs * 1e6), false});
+        {
+            // The run replaced ends (finished()): that is not this run's end.
+            const QScopedValueRollback restarting(m_scriptRestarting, true);
+            m_error = m_script.start(config);
+        }
+        m_view.reset();
+        poll();
+        if (!m_ticker.isActive())
+            m_ticker.start();
+        Q_EMIT stateChanged();
+        return m_error.isEmpty();
+    }
     m_view.setFacts({qint64(config.network.latencyMs * 1e6), m_settings.blocksEventLoop()});
     if (m_settings.blocksEventLoop() && !m_startPending) {
         // The blocking scenario freezes the loop as it starts: first let the window draw the
@@ -105,9 +160,9 @@ bool RunController::run()
 
 void RunController::togglePause()
 {
-    if (!m_session.isRunning() || stopping())
+    if (!running() || stopping())
         return;
-    Runtime &rt = m_session.runtime();
+    Runtime &rt = runtime();
     if (rt.isPaused())
         rt.resume();
     else
@@ -117,7 +172,7 @@ void RunController::togglePause()
 
 void RunController::runOrPause()
 {
-    if (m_session.isRunning())
+    if (running())
         togglePause();
     else
         run();
@@ -127,12 +182,12 @@ void RunController::step()
 {
     if (stopping())
         return;
-    if (!m_session.isRunning()) {
+    if (!running()) {
         if (!run())
             return;
-        m_session.runtime().pause();
+        runtime().pause();
     } else {
-        m_session.runtime().step();
+        runtime().step();
     }
     poll();
     Q_EMIT stateChanged();
@@ -142,7 +197,12 @@ void RunController::reset()
 {
     if (stopFirst(AfterStop::Reset))
         return;
-    m_session.reset();
+    if (m_script.active()) {
+        const QScopedValueRollback restarting(m_scriptRestarting, true);
+        m_script.reset();
+    } else {
+        m_session.reset();
+    }
     m_startPending = false;
     m_finished = m_sessionFinished = false;
     m_error.clear();
@@ -152,9 +212,9 @@ void RunController::reset()
 
 void RunController::cancelTask(int task)
 {
-    if (task < 0 || !m_session.isRunning() || quint32(task) >= m_session.runtime().trace().taskCount())
+    if (task < 0 || !running() || quint32(task) >= runtime().trace().taskCount())
         return;
-    m_session.runtime().cancel(TaskId(task));
+    runtime().cancel(TaskId(task));
     poll();
 }
 
@@ -173,7 +233,7 @@ void RunController::poll()
     QElapsedTimer wall;
     wall.start();
     // While the index catches up after the run ended, its clock follows the events read.
-    const qint64 now = m_session.isRunning() ? m_session.runtime().now() : -1;
+    const qint64 now = running() ? runtime().now() : -1;
     m_view.update(PollBudgetNs, now);
     const bool caughtUp = m_view.index()->caughtUp();
     if (m_sessionFinished && caughtUp && !m_finished) {
@@ -182,7 +242,7 @@ void RunController::poll()
         Q_EMIT stateChanged();
         Q_EMIT runFinished();
     }
-    if (!m_session.isRunning() && caughtUp)
+    if (!running() && caughtUp)
         m_ticker.stop();
     Q_EMIT polled(wall.nsecsElapsed());
 }

@@ -3,6 +3,7 @@
 #include "frameticker.h"
 #include "runsettings.h"
 #include "runview.h"
+#include "scriptsource.h"
 #include "session.h"
 
 #include <QObject>
@@ -20,12 +21,16 @@ namespace awaitscope {
  * Stopping a big run (more than AsyncStopTasks running) is a small state machine: Run or Reset
  * first ask every task to unwind over several batches (Session::requestStop), and act once the
  * last one ended.
+ *
+ * In Python mode (script()->active()) the same commands drive the ScriptSource's ScriptRun
+ * instead of the Session, and the view reads its trace.
  */
 class RunController : public QObject {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(awaitscope::RunSettings *settings READ settings CONSTANT)
     Q_PROPERTY(awaitscope::RunView *view READ view CONSTANT)
+    Q_PROPERTY(awaitscope::ScriptSource *script READ script CONSTANT)
     Q_PROPERTY(bool running READ running NOTIFY stateChanged)
     Q_PROPERTY(bool paused READ paused NOTIFY stateChanged)
     Q_PROPERTY(bool finished READ finished NOTIFY stateChanged)
@@ -47,9 +52,24 @@ public:
     RunSettings *settings() noexcept { return &m_settings; }
     RunView *view() noexcept { return &m_view; }
     Session &session() noexcept { return m_session; }
+    ScriptSource *script() noexcept { return &m_script; }
+    /// The runtime of the live run: the script's in Python mode, else the session's.
+    Runtime &runtime() noexcept { return m_script.active() ? m_script.run().runtime() : m_session.runtime(); }
+    const Runtime &runtime() const noexcept
+    {
+        return m_script.active() ? m_script.run().runtime() : m_session.runtime();
+    }
+    /// The configuration of the live run (for exports).
+    const RunConfig &runConfig() const noexcept
+    {
+        return m_script.active() ? m_script.run().config() : m_session.config();
+    }
 
-    bool running() const noexcept { return m_session.isRunning(); }
-    bool paused() const { return m_session.runtime().isPaused(); }
+    bool running() const noexcept
+    {
+        return m_script.active() ? m_script.run().isRunning() : m_session.isRunning();
+    }
+    bool paused() const { return runtime().isPaused(); }
     bool finished() const noexcept { return m_finished; }
     /// A big run is unwinding before a restart or a reset (see AsyncStopTasks).
     bool stopping() const noexcept { return m_afterStop != AfterStop::Nothing; }
@@ -79,16 +99,21 @@ Q_SIGNALS:
 private:
     enum class AfterStop { Nothing, Run, Reset };
     void poll();
+    void onRunEnded();
+    /// Python mode on or off: the view reads the other run's trace.
+    void switchMode();
     /// Starts an asynchronous stop if the run is big; then `then` happens once it has ended.
     bool stopFirst(AfterStop then);
 
     RunSettings m_settings;
     Session m_session;
+    ScriptSource m_script;
     RunView m_view;
     FrameTicker m_ticker;
     bool m_finished = false;
     bool m_sessionFinished = false;
     AfterStop m_afterStop = AfterStop::Nothing;
+    bool m_scriptRestarting = false; // the script run is being reset: its finished() is not an end
     bool m_startPending = false; // the blocking scenario's start, after BlockingStartDelayMs
     QString m_error;
 };

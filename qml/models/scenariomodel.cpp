@@ -62,4 +62,12 @@ int ScenarioModel::rowOf(const QString &id) const
     return -1;
 }
 
+QStringList ScenarioModel::titles() const
+{
+    QStringList out;
+    for (int row = 0; row < rowCount(); ++row)
+        out << data(index(row), TitleRole).toString();
+    return out;
+}
+
 } // namespace awaitscope

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractListModel>
+#include <QStringList>
 #include <QtQml/qqmlregistration.h>
 
 namespace awaitscope {
@@ -29,6 +30,8 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     Q_INVOKABLE int rowOf(const QString &id) const;
+    /// Every scenario's title, in row order.
+    Q_INVOKABLE QStringList titles() const;
 };
 
 } // namespace awaitscope

@@ -1,5 +1,6 @@
 #include "sourcemodel.h"
 
+#include "pythonhighlighter.h"
 #include "scenario.h"
 #include "theme.h"
 
@@ -86,6 +87,15 @@ void SourceModel::setFileName(const QString &fileName)
     Q_EMIT fileNameChanged();
 }
 
+void SourceModel::setText(const QString &text)
+{
+    if (m_text == text)
+        return;
+    m_text = text;
+    reload();
+    Q_EMIT textChanged();
+}
+
 void SourceModel::setTraceIndex(TraceIndex *index)
 {
     if (m_index == index)
@@ -118,7 +128,7 @@ void SourceModel::reload()
 {
     beginResetModel();
     m_busiestLine = -1;
-    QString text = sourceText(m_fileName);
+    QString text = m_text.isEmpty() ? sourceText(m_fileName) : m_text;
     if (text.endsWith(QLatin1Char('\n')))
         text.chop(1);
     m_lines = text.isEmpty() ? QStringList() : text.split(QLatin1Char('\n'));
@@ -135,6 +145,8 @@ void SourceModel::rehighlight()
 {
     const CodeColors &colors = Theme::instance()->code();
     bool inComment = false;
+    int pythonState = PythonHighlighter::Plain;
+    const bool python = m_fileName.endsWith(QLatin1String(".py"));
     m_styled.clear();
     m_indent.clear();
     for (const QString &line : std::as_const(m_lines)) {
@@ -145,7 +157,9 @@ void SourceModel::rehighlight()
         for (; i < line.size() && (line[i] == QLatin1Char(' ') || line[i] == QLatin1Char('\t')); ++i)
             columns += line[i] == QLatin1Char('\t') ? 4 : 1;
         m_indent.push_back(columns);
-        m_styled << highlightCppLine(QStringView(line).mid(i).toString(), colors, &inComment);
+        const QString code = QStringView(line).mid(i).toString();
+        m_styled << (python ? PythonHighlighter::styledLine(code, colors, &pythonState)
+                            : highlightCppLine(code, colors, &inComment));
     }
 }
 

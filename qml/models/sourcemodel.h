@@ -11,7 +11,8 @@
 namespace awaitscope {
 
 /**
- * One scenario source file, a row per line, coloured (in the theme's colours), with how many
+ * One source file (a scenario's, or a script's given as text: "*.py" is highlighted as
+ * Python), a row per line, coloured (in the theme's colours), with how many
  * tasks wait on each line right now. Counts come from the trace index's source locations once per update, and
  * only lines whose count changed are signalled.
  */
@@ -19,6 +20,9 @@ class SourceModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString fileName READ fileName WRITE setFileName NOTIFY fileNameChanged)
+    /// The file's text when it is not a scenario's (a Python script being edited); empty: read
+    /// the scenario file named fileName from the resources.
+    Q_PROPERTY(QString text READ text WRITE setText NOTIFY textChanged)
     Q_PROPERTY(
         awaitscope::TraceIndex *traceIndex READ traceIndex WRITE setTraceIndex NOTIFY traceIndexChanged)
     Q_PROPERTY(int selectedLine READ selectedLine WRITE setSelectedLine NOTIFY selectedLineChanged)
@@ -48,6 +52,8 @@ public:
 
     QString fileName() const { return m_fileName; }
     void setFileName(const QString &fileName);
+    QString text() const { return m_text; }
+    void setText(const QString &text);
     TraceIndex *traceIndex() const { return m_index; }
     void setTraceIndex(TraceIndex *index);
     int selectedLine() const noexcept { return m_selectedLine; }
@@ -64,6 +70,7 @@ public:
 
 Q_SIGNALS:
     void fileNameChanged();
+    void textChanged();
     void traceIndexChanged();
     void selectedLineChanged();
     void totalWaitingChanged();
@@ -75,6 +82,7 @@ private:
     void rehighlight();
 
     QString m_fileName;
+    QString m_text;
     QPointer<TraceIndex> m_index;
     int m_selectedLine = -1;
     QStringList m_lines;

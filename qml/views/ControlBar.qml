@@ -54,10 +54,15 @@ ToolBar {
                 Layout.maximumWidth: implicitWidth
                 Layout.minimumWidth: 8 * Theme.fontSize
                 focusPolicy: Qt.NoFocus
-                model: bar.controller.settings.scenarios
-                textRole: "title"
-                currentIndex: bar.controller.settings.scenarioIndex
-                onActivated: (index) => bar.controller.settings.scenarioIndex = index
+                // The scenarios, then the Python mode (the script editor): the last entry.
+                readonly property var scenarioTitles: bar.controller.settings.scenarios.titles()
+                model: scenarioTitles.concat([qsTr("Python script")])
+                currentIndex: bar.controller.script.active ? scenarioTitles.length : bar.controller.settings.scenarioIndex
+                onActivated: (index) => {
+                    bar.controller.script.active = index === scenarioTitles.length
+                    if (index < scenarioTitles.length)
+                        bar.controller.settings.scenarioIndex = index
+                }
                 // The list gives the keyboard back to the window when it closes, however it
                 // closed (a pick, Esc, a click elsewhere): Space must not open it again.
                 popup.onClosed: giveBack.restart()
@@ -226,8 +231,9 @@ ToolBar {
             visible: !ViewSettings.presenter
             wrapMode: Text.WordWrap
             textFormat: Text.StyledText
-            text: "<b>" + bar.controller.settings.scenarioSummary + "</b>  "
-                  + qsTr("Look for: %1").arg(bar.controller.settings.scenarioLookFor)
+            text: bar.controller.script.active
+                  ? "<b>" + bar.controller.script.title + "</b>  " + qsTr("Edit the script and Run: every await shows on the timeline and in the code.")
+                  : "<b>" + bar.controller.settings.scenarioSummary + "</b>  " + qsTr("Look for: %1").arg(bar.controller.settings.scenarioLookFor)
         }
         Label {
             Layout.fillWidth: true

@@ -39,7 +39,7 @@ ApplicationWindow {
     minimumWidth: 960
     minimumHeight: 600
     // (The platform adds the application's name.)
-    title: root.controller.settings.scenarioTitle
+    title: root.controller.script.active ? root.controller.script.title : root.controller.settings.scenarioTitle
     font.pixelSize: Theme.fontSize
 
     Item {
@@ -53,6 +53,7 @@ ApplicationWindow {
         timeline: timelinePane.timeline
         codePane: codePane
         helpVisible: help.visible
+        typing: scriptPane.typing
         onHelpRequested: help.visible = !help.visible
         onHelpClosed: help.visible = false
         onPresenterToggled: root.setPresenter(!ViewSettings.presenter)
@@ -83,16 +84,30 @@ ApplicationWindow {
                 SplitView.fillWidth: true
                 SplitView.minimumWidth: root.width * 0.4
                 controller: root.controller
-                onAwaitClicked: (file, line) => codePane.showLine(file, line)
+                onAwaitClicked: (file, line) => root.controller.script.active ? scriptPane.showLine(file, line)
+                                                                              : codePane.showLine(file, line)
                 onFocusReturned: root.takeFocus()
             }
-            CodePane {
-                id: codePane
+            Item {
                 SplitView.preferredWidth: root.width * 0.36
                 SplitView.minimumWidth: Math.min(root.width * 0.25, 320)
-                controller: root.controller
-                onLinePicked: (file, line) => timelinePane.highlight(file, line)
-                onFocusReturned: root.takeFocus()
+
+                CodePane {
+                    id: codePane
+                    anchors.fill: parent
+                    visible: !root.controller.script.active
+                    controller: root.controller
+                    onLinePicked: (file, line) => timelinePane.highlight(file, line)
+                    onFocusReturned: root.takeFocus()
+                }
+                // The Python mode's editor and output (ScriptPane.qml).
+                ScriptPane {
+                    id: scriptPane
+                    anchors.fill: parent
+                    visible: root.controller.script.active
+                    controller: root.controller
+                    onFocusReturned: root.takeFocus()
+                }
             }
         }
 

@@ -13,6 +13,8 @@ Item {
     required property Item codePane
     // Esc is the help's only while it shows: a popup (the scenario list) needs it otherwise.
     property bool helpVisible: false
+    // The script editor has the keyboard: its keys are text, not commands.
+    property bool typing: false
 
     signal helpRequested
     signal helpClosed
@@ -22,26 +24,31 @@ Item {
     Shortcut {
         sequences: ["Space"]
         context: Qt.ApplicationShortcut
+        enabled: !keys.typing
         onActivated: keys.controller.runOrPause()
     }
     Shortcut {
         sequences: ["S"]
         context: Qt.ApplicationShortcut
+        enabled: !keys.typing
         onActivated: keys.controller.step()
     }
     Shortcut {
         sequences: ["R"]
         context: Qt.ApplicationShortcut
+        enabled: !keys.typing
         onActivated: keys.controller.reset()
     }
     Shortcut {
         sequences: ["Return", "Enter"]
         context: Qt.ApplicationShortcut
+        enabled: !keys.typing
         onActivated: keys.controller.run()
     }
     Shortcut {
         sequences: ["F"]
         context: Qt.ApplicationShortcut
+        enabled: !keys.typing
         onActivated: {
             keys.timeline.zoom.follow = true
             keys.codePane.followBusiest = true
@@ -50,41 +57,49 @@ Item {
     Shortcut {
         sequences: ["+", "="]
         context: Qt.ApplicationShortcut
+        enabled: !keys.typing
         onActivated: keys.timeline.zoomBy(1.5)
     }
     Shortcut {
         sequences: ["-"]
         context: Qt.ApplicationShortcut
+        enabled: !keys.typing
         onActivated: keys.timeline.zoomBy(1 / 1.5)
     }
     Shortcut {
         sequences: ["Left"]
         context: Qt.ApplicationShortcut
+        enabled: !keys.typing
         onActivated: keys.timeline.panByPage(-0.25)
     }
     Shortcut {
         sequences: ["Right"]
         context: Qt.ApplicationShortcut
+        enabled: !keys.typing
         onActivated: keys.timeline.panByPage(0.25)
     }
     Shortcut {
         sequences: ["Up"]
         context: Qt.ApplicationShortcut
+        enabled: !keys.typing
         onActivated: keys.timeline.panBy(0, keys.timeline.rowHeight * 3)
     }
     Shortcut {
         sequences: ["Down"]
         context: Qt.ApplicationShortcut
+        enabled: !keys.typing
         onActivated: keys.timeline.panBy(0, -keys.timeline.rowHeight * 3)
     }
     Shortcut {
         sequences: ["Home", "0"]
         context: Qt.ApplicationShortcut
+        enabled: !keys.typing
         onActivated: keys.timeline.fitAll()
     }
     Shortcut {
         sequences: ["?", "F1", "H"]
         context: Qt.ApplicationShortcut
+        enabled: !keys.typing
         onActivated: keys.helpRequested()
     }
     Shortcut {
@@ -96,6 +111,7 @@ Item {
     Shortcut {
         sequences: ["F11"]
         context: Qt.ApplicationShortcut
+        enabled: !keys.typing
         onActivated: keys.window.visibility === Window.FullScreen ? keys.window.showMaximized() : keys.window.showFullScreen()
     }
     Shortcut {
@@ -106,11 +122,13 @@ Item {
     Shortcut {
         sequences: ["C"]
         context: Qt.ApplicationShortcut
+        enabled: !keys.typing
         onActivated: ViewSettings.captions = !ViewSettings.captions
     }
     Shortcut {
         sequences: ["K"]
         context: Qt.ApplicationShortcut
+        enabled: !keys.typing
         onActivated: ViewSettings.knobsVisible = !ViewSettings.knobsVisible
     }
     Shortcut {

@@ -159,11 +159,19 @@ void TestMainWindow::layoutHolds_data()
     QTest::addColumn<QString>("scenario");
     QTest::addColumn<int>("jobs");
     QTest::addColumn<bool>("presenter");
+    QTest::addColumn<QString>("script"); // Python mode with this script (empty: the scenario)
+    // A script that fails at its line: the problem strip shows above the editor.
+    const QString failing =
+        QStringLiteral("import asyncio\n\nasync def main():\n    await asyncio.sleep(0.1)\n"
+                       "    raise ValueError('the line is marked')\n\nasyncio.run(main())\n");
     for (const QSize s : {QSize(1024, 768), QSize(1280, 720), QSize(1920, 1080)}) {
         const QByteArray tag = QByteArray::number(s.width()) + 'x' + QByteArray::number(s.height());
-        QTest::newRow(tag + " fetch-user") << s << QStringLiteral("fetch-user") << 20 << false;
-        QTest::newRow(tag + " stress") << s << QStringLiteral("stress") << 5000 << false;
-        QTest::newRow(tag + " presenter") << s << QStringLiteral("errors") << 10 << true;
+        QTest::newRow(tag + " fetch-user") << s << QStringLiteral("fetch-user") << 20 << false << QString();
+        QTest::newRow(tag + " stress") << s << QStringLiteral("stress") << 5000 << false << QString();
+        QTest::newRow(tag + " presenter") << s << QStringLiteral("errors") << 10 << true << QString();
+        QTest::newRow(tag + " python")
+            << s << QStringLiteral("fetch-user") << 1 << false << QStringLiteral("fetch_user.py");
+        QTest::newRow(tag + " python error") << s << QStringLiteral("fetch-user") << 1 << false << failing;
     }
 }
 
@@ -173,12 +181,19 @@ void TestMainWindow::layoutHolds()
     QFETCH(QString, scenario);
     QFETCH(int, jobs);
     QFETCH(bool, presenter);
+    QFETCH(QString, script);
     RunOverrides o;
     o.scenario = scenario;
     o.jobs = jobs;
     o.clock = ClockMode::Virtual;
     m_controller->settings()->applyOverrides(o);
     ViewSettings::instance()->setPresenter(presenter);
+    if (!script.isEmpty()) {
+        ScriptSource &source = *m_controller->script();
+        source.setActive(true);
+        if (!script.endsWith(QLatin1String(".py")))
+            source.setText(script);
+    }
     QVERIFY(open(size));
     QSignalSpy finished(m_controller.get(), &RunController::runFinished);
     QVERIFY(m_controller->run());
@@ -249,6 +264,15 @@ void TestMainWindow::layoutHolds()
     QQuickItem *timeline = find("timeline");
     QVERIFY(timeline);
     QVERIFY2(timeline->height() >= size.height() * 0.3, qPrintable(QString::number(timeline->height())));
+    if (!script.isEmpty()) {
+        // The editor shows, not the C++ pane; a failing script says so above it.
+        QQuickItem *editor = find("scriptEditor");
+        QVERIFY(editor && editor->isVisible());
+        QQuickItem *problem = find("scriptProblem");
+        QVERIFY(problem);
+        QCOMPARE(problem->isVisible(), !script.endsWith(QLatin1String(".py")));
+        QVERIFY(!find("codeView")->isVisible());
+    }
 }
 
 void TestMainWindow::keysWorkAfterClickingEachControl_data()

@@ -11,6 +11,7 @@ loop, and every step of a Task is recorded (spawn, suspend with its script line,
 """
 import asyncio
 import builtins
+import os
 import sys
 import threading
 import time as _time
@@ -204,10 +205,17 @@ def _spawn(task, parent):
     return _as.spawn(pattern, arg, parent)
 
 
+_ASYNCIO_TASK_NAMES = {"shutdown_asyncgens": "shutdown gens", "shutdown_default_executor": "shutdown executor"}
+
+
 def _task_label(coro, name):
     if name is not None:
         return name, -1
     qual = getattr(coro, "__qualname__", None) or type(coro).__name__
+    code = getattr(coro, "cr_code", None)
+    if code is not None and f"{os.sep}asyncio{os.sep}" in code.co_filename:
+        # asyncio's own tasks (asyncio.run's shutdown_asyncgens): a short name fits a lane.
+        qual = _ASYNCIO_TASK_NAMES.get(code.co_name, code.co_name)
     frame = getattr(coro, "cr_frame", None)
     if frame is not None and frame.f_code.co_argcount == 1:
         arg = frame.f_locals.get(frame.f_code.co_varnames[0])

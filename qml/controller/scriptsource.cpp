@@ -1,0 +1,158 @@
+#include "scriptsource.h"
+
+#include "scriptexamples.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+namespace awaitscope {
+
+ScriptSource::ScriptSource(QObject *parent)
+    : QObject(parent)
+{
+    const QList<ScriptExample> examples = ScriptExamples::all();
+    if (!examples.isEmpty())
+        show(examples.first().fileName, examples.first().source);
+    connect(&m_run, &ScriptRun::outputWritten, this, [this](const QString &text, int) {
+        m_output += text;
+        if (m_output.size() > MaxOutputChars)
+            m_output.remove(0, m_output.size() - MaxOutputChars);
+        Q_EMIT outputChanged();
+    });
+    connect(&m_run, &ScriptRun::finished, this, &ScriptSource::onFinished);
+}
+
+void ScriptSource::setActive(bool active)
+{
+    if (m_active == active)
+        return;
+    m_active = active;
+    Q_EMIT activeChanged();
+}
+
+void ScriptSource::setText(const QString &text)
+{
+    if (m_text == text)
+        return;
+    const bool wasEdited = edited();
+    m_text = text;
+    Q_EMIT textChanged();
+    if (wasEdited != edited())
+        Q_EMIT editedChanged();
+}
+
+QString ScriptSource::title() const
+{
+    const QString title = ScriptExamples::titleOf(m_text);
+    return title.isEmpty() ? m_fileName : title;
+}
+
+QStringList ScriptSource::exampleTitles() const
+{
+    QStringList titles;
+    for (const ScriptExample &e : ScriptExamples::all())
+        titles << QStringLiteral("%1 (%2)").arg(e.title, e.fileName);
+    return titles;
+}
+
+void ScriptSource::loadExample(int index)
+{
+    const QList<ScriptExample> examples = ScriptExamples::all();
+    if (index < 0 || index >= examples.size())
+        return;
+    show(examples[index].fileName, examples[index].source);
+}
+
+bool ScriptSource::loadFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QStringLiteral("cannot read '%1': %2").arg(path, file.errorString());
+        return false;
+    }
+    show(QFileInfo(path).fileName(), QString::fromUtf8(file.readAll()));
+    return true;
+}
+
+void ScriptSource::show(const QString &fileName, const QString &text)
+{
+    if (m_fileName != fileName) {
+        m_fileName = fileName;
+        Q_EMIT fileNameChanged();
+    }
+    setText(text);
+    setProblem({}, 0);
+}
+
+QString ScriptSource::start(const RunConfig &config)
+{
+    m_run.reset();
+    m_output.clear();
+    Q_EMIT outputChanged();
+    setProblem({}, 0);
+    const bool wasEdited = edited();
+    m_ranText = m_text;
+    if (wasEdited)
+        Q_EMIT editedChanged();
+    return m_run.start(config, m_text, m_fileName);
+}
+
+void ScriptSource::reset()
+{
+    m_run.reset();
+    m_output.clear();
+    Q_EMIT outputChanged();
+    setProblem({}, 0);
+}
+
+void ScriptSource::onFinished()
+{
+    const ScriptResult &r = m_run.result();
+    if (!r.isFailure() || r.status == ScriptResult::Status::Stopped)
+        return;
+    int line = r.line;
+    if (line <= 0)
+        line = lineInTraceback(r.message, m_fileName);
+    // The whole traceback goes to the output pane; the strip says what and where in one line
+    // (the traceback's last: "ValueError: item 9 is broken", "SyntaxError: invalid syntax").
+    const QString full = r.message.trimmed();
+    if (!full.isEmpty()) {
+        m_output +=
+            (m_output.isEmpty() || m_output.endsWith(QLatin1Char('\n')) ? QString() : QStringLiteral("\n")) +
+            full + QLatin1Char('\n');
+        Q_EMIT outputChanged();
+    }
+    QString message = full.section(QLatin1Char('\n'), -1).trimmed();
+    if (r.status == ScriptResult::Status::Exit)
+        message = tr("the script called sys.exit(%1)").arg(r.exitCode);
+    if (message.isEmpty())
+        message = tr("the script failed");
+    if (line > 0)
+        message = tr("%1:%2: %3").arg(m_fileName).arg(line).arg(message);
+    setProblem(message, line);
+}
+
+void ScriptSource::setProblem(const QString &problem, int line)
+{
+    if (m_problem == problem && m_problemLine == line)
+        return;
+    m_problem = problem;
+    m_problemLine = line;
+    Q_EMIT resultChanged();
+}
+
+int ScriptSource::lineInTraceback(const QString &traceback, const QString &fileName)
+{
+    if (fileName.isEmpty())
+        return 0;
+    const QRegularExpression frame(
+        QStringLiteral("File \"%1\", line (\\d+)").arg(QRegularExpression::escape(fileName)));
+    int line = 0;
+    for (auto it = frame.globalMatch(traceback); it.hasNext();)
+        line = it.next().captured(1).toInt();
+    return line;
+}
+
+} // namespace awaitscope

@@ -53,7 +53,9 @@ private Q_SLOTS:
         n.setFacts({100'000'000, false});
         const QString end = n.ending(run.index);
         QVERIFY2(end.startsWith(QStringLiteral("2,001 tasks in ")), qPrintable(end));
-        QVERIFY2(QRegularExpression(QStringLiteral(R"(not [0-9],[0-9]{3} \([0-9,]+x overlap\))")).match(end).hasMatch(),
+        QVERIFY2(QRegularExpression(QStringLiteral(R"(not [0-9],[0-9]{3} \([0-9,]+x overlap\))"))
+                     .match(end)
+                     .hasMatch(),
                  qPrintable(end));
     }
 

@@ -34,9 +34,15 @@ RunController::RunController(QObject *parent)
     connect(&m_session, &Session::finished, this, [this] {
         if (m_afterStop != AfterStop::Nothing) {
             // Out of the scheduler's batch (the last task just ended inside it), then go on.
-            const AfterStop then = std::exchange(m_afterStop, AfterStop::Nothing);
+            // Still stopping until then (a request meanwhile replaces m_afterStop): nothing may
+            // look idle while the old run is still on screen.
             QMetaObject::invokeMethod(
-                this, [this, then] { then == AfterStop::Run ? void(run()) : reset(); }, Qt::QueuedConnection);
+                this,
+                [this] {
+                    const AfterStop then = std::exchange(m_afterStop, AfterStop::Nothing);
+                    then == AfterStop::Run ? void(run()) : reset();
+                },
+                Qt::QueuedConnection);
             return;
         }
         m_sessionFinished = true;

@@ -17,7 +17,8 @@
 #include <malloc.h>
 
 #if defined(__SANITIZE_ADDRESS__)
-#    include <sanitizer/allocator_interface.h>
+// (sanitizer/allocator_interface.h, which Debian's g++ 12 does not ship; the runtime has it.)
+extern "C" std::size_t __sanitizer_get_current_allocated_bytes();
 #endif
 
 using namespace awaitscope;

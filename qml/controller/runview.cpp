@@ -11,6 +11,8 @@ RunView::RunView(QObject *parent)
 {
     m_lanes.setIndex(&m_index);
     m_wall.start();
+    m_readoutTimer.setSingleShot(true);
+    connect(&m_readoutTimer, &QTimer::timeout, this, [this] { readout(true); });
 }
 
 void RunView::setTrace(const Trace *trace)
@@ -35,11 +37,10 @@ bool RunView::update(qint64 budgetNs, qint64 nowNs)
     m_now = now;
     if (fresh && m_sourceFiles.size() < 2)
         updateSourceFiles();
-    if (fresh)
-        updateSourceWaiting();
     if (fresh || moved) {
         updateCaption();
         Q_EMIT frame();
+        readout(false);
     }
     return fresh;
 }
@@ -50,6 +51,22 @@ void RunView::setEnded(bool ended)
         return;
     m_ended = ended;
     updateCaption();
+    readout(true);
+}
+
+void RunView::readout(bool force)
+{
+    const qint64 wall = m_wall.nsecsElapsed();
+    if (!force && m_lastReadoutNs >= 0 && wall - m_lastReadoutNs < ReadoutIntervalNs) {
+        if (!m_readoutTimer.isActive())
+            m_readoutTimer.start(int((ReadoutIntervalNs - (wall - m_lastReadoutNs)) / 1'000'000) + 1);
+        return;
+    }
+    m_readoutTimer.stop();
+    m_lastReadoutNs = wall;
+    m_readoutNow = m_now;
+    updateSourceWaiting();
+    Q_EMIT readoutChanged();
 }
 
 void RunView::updateCaption()
@@ -71,9 +88,9 @@ void RunView::reset()
     m_narrator.reset();
     m_narrator.setFacts(facts);
     updateSourceFiles();
-    updateSourceWaiting();
     updateCaption();
     Q_EMIT frame();
+    readout(true);
 }
 
 void RunView::updateSourceFiles()

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QStringList>
+#include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
 namespace awaitscope {
@@ -17,7 +18,11 @@ namespace awaitscope {
  * live run's, or (later) a finished or loaded one; several views can exist at once.
  *
  * The owner calls update() once per frame: the index reads what was appended since, within a
- * time budget, and the view tells QML once (frame()).
+ * time budget, and the view tells QML once (frame()). The numbers meant to be read (counters,
+ * per-file waiting counts) change at most every ReadoutIntervalNs (readoutChanged()), and at once
+ * when the run resets or ends: at 100,000 tasks they change every frame, and re-laying out their
+ * text sixty times a second cost the GUI thread as much as reading the trace (perf), for digits
+ * nobody can read at that rate.
  */
 class RunView : public QObject {
     Q_OBJECT
@@ -26,22 +31,25 @@ class RunView : public QObject {
     Q_PROPERTY(awaitscope::TraceIndex *index READ index CONSTANT)
     Q_PROPERTY(awaitscope::LaneModel *lanes READ lanes CONSTANT)
     Q_PROPERTY(double nowNs READ nowNs NOTIFY frame)
-    Q_PROPERTY(int tasks READ tasks NOTIFY frame)
-    Q_PROPERTY(int runningTasks READ runningTasks NOTIFY frame)
-    Q_PROPERTY(int suspendedTasks READ suspendedTasks NOTIFY frame)
-    Q_PROPERTY(int blockedTasks READ blockedTasks NOTIFY frame)
-    Q_PROPERTY(int doneTasks READ doneTasks NOTIFY frame)
-    Q_PROPERTY(int failedTasks READ failedTasks NOTIFY frame)
-    Q_PROPERTY(int cancelledTasks READ cancelledTasks NOTIFY frame)
-    Q_PROPERTY(double awaits READ awaits NOTIFY frame)
-    Q_PROPERTY(double failedWaits READ failedWaits NOTIFY frame)
-    Q_PROPERTY(double awaitedNs READ awaitedNs NOTIFY frame)
-    Q_PROPERTY(double concurrency READ concurrency NOTIFY frame)
+    /// The clock as the numeric readouts show it (nowNs as of the latest readoutChanged()).
+    Q_PROPERTY(double elapsedNs READ elapsedNs NOTIFY readoutChanged)
+    // The getters below read the index as of now; only their notification is paced.
+    Q_PROPERTY(int tasks READ tasks NOTIFY readoutChanged)
+    Q_PROPERTY(int runningTasks READ runningTasks NOTIFY readoutChanged)
+    Q_PROPERTY(int suspendedTasks READ suspendedTasks NOTIFY readoutChanged)
+    Q_PROPERTY(int blockedTasks READ blockedTasks NOTIFY readoutChanged)
+    Q_PROPERTY(int doneTasks READ doneTasks NOTIFY readoutChanged)
+    Q_PROPERTY(int failedTasks READ failedTasks NOTIFY readoutChanged)
+    Q_PROPERTY(int cancelledTasks READ cancelledTasks NOTIFY readoutChanged)
+    Q_PROPERTY(double awaits READ awaits NOTIFY readoutChanged)
+    Q_PROPERTY(double failedWaits READ failedWaits NOTIFY readoutChanged)
+    Q_PROPERTY(double awaitedNs READ awaitedNs NOTIFY readoutChanged)
+    Q_PROPERTY(double concurrency READ concurrency NOTIFY readoutChanged)
     Q_PROPERTY(QStringList sourceFiles READ sourceFiles NOTIFY sourceFilesChanged)
     Q_PROPERTY(QList<int> sourceWaiting READ sourceWaiting NOTIFY sourceWaitingChanged)
     Q_PROPERTY(int busiestSource READ busiestSource NOTIFY sourceWaitingChanged)
     /// The longest the loop was held (wall time) so far in this run: the freeze, after it ended.
-    Q_PROPERTY(double longestHoldNs READ longestHoldNs NOTIFY frame)
+    Q_PROPERTY(double longestHoldNs READ longestHoldNs NOTIFY readoutChanged)
     /// One sentence narrating the run (Narrator), for the caption strip.
     Q_PROPERTY(QString caption READ caption NOTIFY captionChanged)
 public:
@@ -62,6 +70,8 @@ public:
 
     qint64 now() const noexcept { return m_now; }
     double nowNs() const noexcept { return double(m_now); }
+    double elapsedNs() const noexcept { return double(m_readoutNow); }
+    static constexpr qint64 ReadoutIntervalNs = 100'000'000;
     int tasks() const { return int(m_index.taskCount()); }
     int runningTasks() const { return int(m_index.runningTasks()); }
     int suspendedTasks() const { return int(m_index.suspendedNow()); }
@@ -96,6 +106,8 @@ public:
 Q_SIGNALS:
     /// Once per update while something changed: new events, or the clock moved.
     void frame();
+    /// The counters changed: at most every ReadoutIntervalNs of wall time, and on reset and end.
+    void readoutChanged();
     void sourceFilesChanged();
     void sourceWaitingChanged();
     void captionChanged();
@@ -104,6 +116,9 @@ private:
     void updateSourceFiles();
     void updateSourceWaiting();
     void updateCaption();
+    /// Tells QML the counters changed now (force) or once ReadoutIntervalNs has passed since the
+    /// last time (a timer catches the last change of a paused or finished run).
+    void readout(bool force);
 
     TraceIndex m_index;
     LaneModel m_lanes;
@@ -115,6 +130,9 @@ private:
     Narrator m_narrator;
     QString m_caption;
     QElapsedTimer m_wall;
+    QTimer m_readoutTimer;
+    qint64 m_lastReadoutNs = -1; // wall
+    qint64 m_readoutNow = 0;
     bool m_ended = false;
 };
 

@@ -67,7 +67,7 @@ Frame {
             }
             Figure {
                 name: qsTr("Sim. time")
-                value: pane.controller.formatDuration(pane.view.nowNs)
+                value: pane.controller.formatDuration(pane.view.elapsedNs)
             }
         }
         // (In presenter mode the captions say it.)
@@ -77,7 +77,7 @@ Frame {
             visible: pane.view.awaitedNs > 0 && !ViewSettings.presenter
             text: qsTr("%1 of waiting fitted in %2: %3 waits at once on average")
                 .arg(pane.controller.formatDuration(pane.view.awaitedNs))
-                .arg(pane.controller.formatDuration(pane.view.nowNs))
+                .arg(pane.controller.formatDuration(pane.view.elapsedNs))
                 .arg(pane.view.concurrency.toFixed(1))
         }
         Label {

@@ -2,6 +2,7 @@
 #include "session.h"
 #include "tracefixture.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -15,6 +16,7 @@ private Q_SLOTS:
     void sourceFilesOfALiveRun();
     void resetWithTheTrace();
     void resetClearsTheScenarioFilesCount();
+    void readoutsArePacedAndNeverLost();
 };
 
 void TestRunView::countersOfAFinishedTrace()
@@ -104,13 +106,41 @@ void TestRunView::resetClearsTheScenarioFilesCount()
     session.runtime().pause();
     view.update(-1, session.runtime().now());
     QCOMPARE(view.sourceFiles(), QStringList{QStringLiteral("stress.cpp")});
-    QVERIFY(view.sourceWaiting().value(0) > 0);
+    QTRY_VERIFY(view.sourceWaiting().value(0) > 0); // paced: within ReadoutIntervalNs
     QSignalSpy waiting(&view, &RunView::sourceWaitingChanged);
     session.reset();
     view.reset();
     QCOMPARE(view.sourceFiles(), QStringList{QStringLiteral("stress.cpp")});
     QCOMPARE(view.sourceWaiting(), QList<int>{0});
     QCOMPARE(waiting.count(), 1); // QML hears about it
+}
+
+void TestRunView::readoutsArePacedAndNeverLost()
+{
+    Trace trace;
+    buildKnownTrace(trace);
+    RunView view;
+    view.setTrace(&trace); // a reset: a readout at once
+    QCOMPARE(view.elapsedNs(), 0.0);
+    QSignalSpy readout(&view, &RunView::readoutChanged);
+    QSignalSpy waiting(&view, &RunView::sourceWaitingChanged);
+    QElapsedTimer wall;
+    wall.start();
+    view.update(-1, 100 * Ms);
+    view.update(-1, 200 * Ms);
+    view.update(-1, 300 * Ms); // three frames within the interval: one readout, after it
+    if (wall.nsecsElapsed() < RunView::ReadoutIntervalNs) // (a slow machine may cross it)
+        QCOMPARE(readout.count(), 0);
+    QVERIFY(readout.wait(int(RunView::ReadoutIntervalNs / 1'000'000) * 20));
+    QCOMPARE(view.elapsedNs(), double(300 * Ms)); // the latest clock, not the first
+    QTest::qWait(int(RunView::ReadoutIntervalNs / 1'000'000) * 2);
+    const qsizetype afterPause = readout.count();
+    QVERIFY(afterPause <= 2);
+    view.setEnded(true); // the end shows at once
+    QCOMPARE(readout.count(), afterPause + 1);
+    view.reset();
+    QCOMPARE(readout.count(), afterPause + 2);
+    QCOMPARE(view.elapsedNs(), 0.0);
 }
 
 QTEST_GUILESS_MAIN(TestRunView)

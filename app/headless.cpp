@@ -6,6 +6,7 @@
 #include "pythoninterpreter.h"
 #include "recordingwriter.h"
 #include "scriptrun.h"
+#include "summarytext.h"
 #include "tracesummary.h"
 
 #include <QElapsedTimer>
@@ -19,41 +20,6 @@
 namespace awaitscope {
 
 namespace {
-
-QString clockName(ClockMode mode)
-{
-    return mode == ClockMode::Virtual ? QStringLiteral("virtual") : QStringLiteral("real");
-}
-
-/// The lines after the first: what the trace says about the run.
-QString traceSummaryLines(const Trace &trace, qint64 wallMs)
-{
-    const TraceSummary sum = TraceSummary::of(trace);
-    const auto ms = [](qint64 ns) { return QString::number(double(ns) / 1e6, 'f', 1); };
-    QString text;
-    text += QStringLiteral("tasks %1 (ok %2, failed %3, cancelled %4)\n")
-                .arg(sum.tasks)
-                .arg(sum.ok)
-                .arg(sum.failed)
-                .arg(sum.cancelled);
-    text += QStringLiteral("awaits %1, errors %2 (%3 failed tasks), blocked sections %4 (%5 ms)\n")
-                .arg(sum.awaits)
-                .arg(sum.failedWaits)
-                .arg(sum.failed)
-                .arg(sum.blockedSections)
-                .arg(ms(sum.blockedNs));
-    if (sum.holds > 0)
-        text +=
-            QStringLiteral("event loop held longer than a frame %1 times, the longest %2 ms of wall time\n")
-                .arg(sum.holds)
-                .arg(ms(sum.longestHoldNs));
-    text += QStringLiteral("total time %1 ms simulated, %2 ms wall; awaited %3 ms in all (concurrency %4x)\n")
-                .arg(ms(sum.spanNs))
-                .arg(wallMs)
-                .arg(ms(sum.awaitedNs))
-                .arg(QString::number(sum.concurrency(), 'f', 1));
-    return text;
-}
 
 /// With the trace on standard output ("-", /dev/stdout), everything else goes to standard error.
 QTextStream &reportStream(const CommandLineOptions &options, QTextStream &out, QTextStream &err)
@@ -85,14 +51,9 @@ bool exportTrace(const Trace &trace, const QJsonObject &run, const CommandLineOp
 
 QString headlessSummary(const Session &session, qint64 wallMs, bool stopped)
 {
-    const RunConfig &c = session.config();
-    return QStringLiteral("scenario %1: %2 jobs, seed %3, %4 clock%5\n")
-               .arg(c.scenario)
-               .arg(c.effectiveJobs())
-               .arg(c.seed)
-               .arg(clockName(c.clock))
-               .arg(stopped ? QStringLiteral(", stopped by --quit-after") : QString()) +
-        traceSummaryLines(session.runtime().trace(), wallMs);
+    return summarytext::scenarioLine(session.config()) +
+        (stopped ? QStringLiteral(", stopped by --quit-after\n") : QStringLiteral("\n")) +
+        summarytext::traceLines(TraceSummary::of(session.runtime().trace()), wallMs);
 }
 
 QString scriptSummary(const ScriptRun &run, qint64 wallMs)
@@ -101,8 +62,8 @@ QString scriptSummary(const ScriptRun &run, qint64 wallMs)
     return QStringLiteral("script %1: seed %2, %3 clock, Python %4\n")
                .arg(QFileInfo(run.fileName()).fileName())
                .arg(c.seed)
-               .arg(clockName(c.clock), PythonInterpreter::instance().version()) +
-        traceSummaryLines(run.trace(), wallMs);
+               .arg(summarytext::clockName(c.clock), PythonInterpreter::instance().version()) +
+        summarytext::traceLines(TraceSummary::of(run.trace()), wallMs);
 }
 
 int runHeadless(const CommandLineOptions &options, QTextStream &out, QTextStream &err)

@@ -4,6 +4,7 @@
 #include "recordingwriter.h"
 #include "statejsonwriter.h"
 #include "statetimeline.h"
+#include "summarytext.h"
 #include "tracefilereader.h"
 #include "tracesummary.h"
 
@@ -13,33 +14,11 @@ namespace awaitscope {
 
 QString openedFileSummary(const Recording &rec, const QString &path)
 {
-    const TraceSummary sum = TraceSummary::of(*rec.trace);
-    const auto ms = [](qint64 ns) { return QString::number(double(ns) / 1e6, 'f', 1); };
     QString text = QStringLiteral("%1: %2").arg(path, rec.format);
-    if (rec.config) {
-        const RunConfig &c = *rec.config;
-        text += QStringLiteral(", scenario %1: %2 jobs, seed %3, %4 clock")
-                    .arg(c.scenario)
-                    .arg(c.effectiveJobs())
-                    .arg(c.seed)
-                    .arg(c.clock == ClockMode::Virtual ? QStringLiteral("virtual") : QStringLiteral("real"));
-    }
+    if (rec.config)
+        text += QStringLiteral(", ") + summarytext::scenarioLine(*rec.config);
     text += u'\n';
-    text += QStringLiteral("tasks %1 (ok %2, failed %3, cancelled %4, unfinished %5)\n")
-                .arg(sum.tasks)
-                .arg(sum.ok)
-                .arg(sum.failed)
-                .arg(sum.cancelled)
-                .arg(sum.running);
-    text += QStringLiteral("awaits %1, errors %2, blocked sections %3 (%4 ms)\n")
-                .arg(sum.awaits)
-                .arg(sum.failedWaits)
-                .arg(sum.blockedSections)
-                .arg(ms(sum.blockedNs));
-    text += QStringLiteral("total time %1 ms simulated; awaited %2 ms in all (concurrency %3x)\n")
-                .arg(ms(sum.spanNs))
-                .arg(ms(sum.awaitedNs))
-                .arg(QString::number(sum.concurrency(), 'f', 1));
+    text += summarytext::traceLines(TraceSummary::of(*rec.trace), -1);
     if (!rec.sources.isEmpty())
         text += QStringLiteral("sources: %1\n").arg(rec.sources.keys().join(QStringLiteral(", ")));
     for (const QString &note : rec.notes)

@@ -16,19 +16,29 @@ using namespace awaitscope;
 
 namespace {
 
+// A test style: one distinct colour per role the assertions look for (the app's colours come
+// from its Theme; these only need to be told apart in the output).
+constexpr char TextColour[] = "#000000";
+constexpr char FailedColour[] = "#d55e00";
+
 SvgTimelineWriter::Style style()
 {
     SvgTimelineWriter::Style s;
     s.background = QStringLiteral("#ffffff");
-    s.text = QStringLiteral("#000000");
+    s.text = QLatin1String(TextColour);
     s.grid = QStringLiteral("#cccccc");
     s.wait = s.join = s.nested = s.block = s.density = QStringLiteral("#0072b2");
-    s.failed = QStringLiteral("#d55e00");
+    s.failed = QLatin1String(FailedColour);
     s.timedOut = QStringLiteral("#cc79a7");
     s.cancelled = QStringLiteral("#999999");
     s.tick = s.lifeline = QStringLiteral("#333333");
     s.hold = QStringLiteral("#e69f00");
     return s;
+}
+
+QByteArray fillOf(const char *colour)
+{
+    return QByteArray("fill=\"") + colour + '"';
 }
 
 /// Every text element's content.
@@ -69,14 +79,14 @@ private Q_SLOTS:
         QVERIFY(t.contains(QStringLiteral("GET /a"))); // a bar wide enough carries its label
         QVERIFY(t.contains(QStringLiteral("simulated time")));
         // The failed wait: its colour, and a cross (a path), not colour alone.
-        QVERIFY(svg.contains("fill=\"#d55e00\""));
+        QVERIFY(svg.contains(fillOf(FailedColour)));
         QVERIFY(svg.contains("<path d=\"M"));
-        QVERIFY(svg.contains("stroke=\"#000000\""));
+        QVERIFY(svg.contains(QByteArray("stroke=\"") + TextColour + '"'));
         // The playhead cuts what is still to come.
         const QByteArray early = SvgTimelineWriter(index, style())
                                      .write({{0, false}, {1, false}}, 0, 600 * testing::Ms, 150 * testing::Ms,
                                             1200, QStringLiteral("early"));
-        QVERIFY(!early.contains("fill=\"#d55e00\""));
+        QVERIFY(!early.contains(fillOf(FailedColour)));
     }
 
     void blockingRunShowsItsHold_andPassesXmllint()

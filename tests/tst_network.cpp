@@ -15,25 +15,6 @@ using awaitscope::test::Ms;
 
 namespace {
 
-struct Outcome {
-    bool done = false;
-    qint64 latencyNs = -1;
-    QString error;
-    NetworkError::Kind kind = NetworkError::Kind::Failed;
-};
-
-QCoro::Task<> request(SimNetwork &net, QString path, Outcome *out)
-{
-    try {
-        const Response r = co_await net.get(path);
-        out->latencyNs = r.latencyNs;
-    } catch (const NetworkError &e) {
-        out->error = QString::fromUtf8(e.what());
-        out->kind = e.kind();
-    }
-    out->done = true;
-}
-
 std::vector<qint64> drawMany(quint64 seed, const EndpointConfig &c, int n)
 {
     Runtime rt;
@@ -169,58 +150,6 @@ private Q_SLOTS:
         QCOMPARE(net.configFor(QStringLiteral("/users/1")).latencyMs, 100.0);
         QCOMPARE(net.configFor(QStringLiteral("/reports/daily")).latencyMs, 1000.0);
         QCOMPARE(net.configFor(QStringLiteral("/reports/yearly")).latencyMs, 5000.0);
-    }
-
-    void awaitedRequestTakesItsLatency()
-    {
-        Runtime rt;
-        rt.setClockMode(ClockMode::Virtual);
-        SimNetwork net(&rt);
-        EndpointConfig c;
-        c.latencyMs = 250;
-        net.setDefaults(c);
-        Outcome out;
-        rt.spawn("req", request, std::ref(net), QStringLiteral("/a"), &out);
-        QTRY_VERIFY_WITH_TIMEOUT(out.done, 5000);
-        QCOMPARE(out.latencyNs, 250 * Ms);
-        QCOMPARE(rt.now(), 250 * Ms);
-        QVERIFY(out.error.isEmpty());
-    }
-
-    void timeoutThrowsAtTheTimeout()
-    {
-        Runtime rt;
-        rt.setClockMode(ClockMode::Virtual);
-        SimNetwork net(&rt);
-        EndpointConfig c;
-        c.latencyMs = 500;
-        c.timeoutMs = 120;
-        net.setDefaults(c);
-        Outcome out;
-        rt.spawn("req", request, std::ref(net), QStringLiteral("/slow"), &out);
-        QTRY_VERIFY_WITH_TIMEOUT(out.done, 5000);
-        QCOMPARE(out.kind, NetworkError::Kind::TimedOut);
-        QVERIFY(out.error.contains(QLatin1String("/slow timed out after 120 ms")));
-        QCOMPARE(rt.now(), 120 * Ms);
-        const auto awaits = test::awaitsOf(rt.trace(), 0);
-        QCOMPARE(awaits.size(), std::size_t(1));
-        QCOMPARE(awaits[0].result, WaitResult::TimedOut);
-    }
-
-    void failureThrowsNetworkError()
-    {
-        Runtime rt;
-        rt.setClockMode(ClockMode::Virtual);
-        SimNetwork net(&rt);
-        EndpointConfig c;
-        c.failureRate = 1.0;
-        net.setDefaults(c);
-        Outcome out;
-        rt.spawn("req", request, std::ref(net), QStringLiteral("/a"), &out);
-        QTRY_VERIFY_WITH_TIMEOUT(out.done, 5000);
-        QCOMPARE(out.kind, NetworkError::Kind::Failed);
-        QVERIFY(out.error.contains(QLatin1String("GET /a failed")));
-        QCOMPARE(test::awaitsOf(rt.trace(), 0).at(0).result, WaitResult::Failed);
     }
 
     void configValidation_data()

@@ -2,7 +2,9 @@
 # The one command that builds and runs every test: bash packaging/test.sh
 # 1. builds the default preset and runs lint (clang-format, qmllint);
 # 2. runs every ctest (the window's tests inside a virtual X server when there is no display);
-# 3. builds the engine and its tests under AddressSanitizer + UBSan and runs them again.
+# 3. builds the engine and its tests under AddressSanitizer + UBSan and runs them again;
+# 4. builds the file loaders' libFuzzer targets (clang, ASan + UBSan) and runs each for a
+#    bounded time (AWAITSCOPE_FUZZ_SECONDS, 30 by default) from the seed corpus in fuzz/corpus.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bash "$root/packaging/build.sh"
@@ -20,3 +22,10 @@ echo "== AddressSanitizer + UBSan: the engine and its tests"
 cmake --preset asan >/dev/null
 cmake --build --preset asan
 ctest --preset asan "$@"
+
+echo "== libFuzzer: the recording and Chrome trace loaders, ${AWAITSCOPE_FUZZ_SECONDS:-30} s each"
+cmake --preset fuzz -DAWAITSCOPE_FUZZ_SECONDS="${AWAITSCOPE_FUZZ_SECONDS:-30}" >/dev/null
+cmake --build --preset fuzz --target fuzz_recordingreader fuzz_chrometracereader
+ctest --preset fuzz --verbose "$@" >build-fuzz/fuzz-run.log 2>&1 || { cat build-fuzz/fuzz-run.log; exit 1; }
+# libFuzzer's own count of inputs that ran clean (a crash, leak or UBSan report fails the test).
+grep -E "^[0-9]+: Done [0-9]+ runs|tests passed" build-fuzz/fuzz-run.log

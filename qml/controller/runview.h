@@ -2,6 +2,7 @@
 
 #include "lanemodel.h"
 #include "narrator.h"
+#include "playhead.h"
 #include "traceindex.h"
 
 #include <QElapsedTimer>
@@ -18,6 +19,10 @@ namespace awaitscope {
  *
  * The owner calls update() once per frame: the index reads what was appended since, within a
  * time budget, and the view tells QML once (frame()).
+ *
+ * The view shows the run at its playhead's time: "now" while live (from the index), else any
+ * earlier time (from the playhead's StateTimeline): the counters, the lanes' states, the code
+ * counts and the caption are those of that time, and nowNs is that time.
  */
 class RunView : public QObject {
     Q_OBJECT
@@ -25,6 +30,8 @@ class RunView : public QObject {
     QML_UNCREATABLE("A RunView belongs to a RunController")
     Q_PROPERTY(awaitscope::TraceIndex *index READ index CONSTANT)
     Q_PROPERTY(awaitscope::LaneModel *lanes READ lanes CONSTANT)
+    Q_PROPERTY(awaitscope::Playhead *playhead READ playhead CONSTANT)
+    /// The time shown: the run's clock while the playhead is live, else the playhead's time.
     Q_PROPERTY(double nowNs READ nowNs NOTIFY frame)
     Q_PROPERTY(int tasks READ tasks NOTIFY frame)
     Q_PROPERTY(int runningTasks READ runningTasks NOTIFY frame)
@@ -52,6 +59,9 @@ public:
     TraceIndex *index() noexcept { return &m_index; }
     const TraceIndex *index() const noexcept { return &m_index; }
     LaneModel *lanes() noexcept { return &m_lanes; }
+    Playhead *playhead() noexcept { return &m_playhead; }
+    /// True while the view shows an earlier time than now (the playhead is not live).
+    bool inPast() const noexcept { return !m_playhead.live(); }
 
     /// The file listed first (the scenario's own), whether or not an await points at it yet.
     void setPrimarySource(const QString &file);
@@ -61,19 +71,25 @@ public:
     bool update(qint64 budgetNs, qint64 nowNs);
 
     qint64 now() const noexcept { return m_now; }
-    double nowNs() const noexcept { return double(m_now); }
-    int tasks() const { return int(m_index.taskCount()); }
-    int runningTasks() const { return int(m_index.runningTasks()); }
-    int suspendedTasks() const { return int(m_index.suspendedNow()); }
-    int blockedTasks() const { return int(m_index.blockedNow()); }
-    int doneTasks() const { return int(m_index.finishedOk()); }
-    int failedTasks() const { return int(m_index.finishedFailed()); }
-    int cancelledTasks() const { return int(m_index.finishedCancelled()); }
-    double awaits() const { return double(m_index.awaits()); }
+    double nowNs() const noexcept { return double(shownTime()); }
+    /// The time shown (now, or the playhead's).
+    qint64 shownTime() const noexcept { return inPast() ? m_playhead.time() : m_now; }
+    int tasks() const { return inPast() ? int(m_at.started) : int(m_index.taskCount()); }
+    int runningTasks() const
+    {
+        return inPast() ? int(m_at.running + m_at.waiting + m_at.blocked) : int(m_index.runningTasks());
+    }
+    int suspendedTasks() const { return inPast() ? int(m_at.waiting) : int(m_index.suspendedNow()); }
+    int blockedTasks() const { return inPast() ? int(m_at.blocked) : int(m_index.blockedNow()); }
+    int doneTasks() const { return inPast() ? int(m_at.done) : int(m_index.finishedOk()); }
+    int failedTasks() const { return inPast() ? int(m_at.failed) : int(m_index.finishedFailed()); }
+    int cancelledTasks() const { return inPast() ? int(m_at.cancelled) : int(m_index.finishedCancelled()); }
+    double awaits() const { return inPast() ? double(m_at.awaits) : double(m_index.awaits()); }
     double failedWaits() const { return double(m_index.failedWaits()); }
-    double awaitedNs() const { return double(m_index.awaitedUntil(m_now)); }
+    /// Awaited time so far (0 while showing the past: the index sums it for now only).
+    double awaitedNs() const { return inPast() ? 0.0 : double(m_index.awaitedUntil(m_now)); }
     /// Awaited time per unit of elapsed time: how many waits overlapped on average.
-    double concurrency() const { return m_now > 0 ? awaitedNs() / double(m_now) : 0.0; }
+    double concurrency() const { return m_now > 0 && !inPast() ? awaitedNs() / double(m_now) : 0.0; }
 
     QStringList sourceFiles() const { return m_sourceFiles; }
     /// Tasks waiting right now in each of sourceFiles.
@@ -104,8 +120,12 @@ private:
     void updateSourceFiles();
     void updateSourceWaiting();
     void updateCaption();
+    /// The playhead moved: the state at its time (or now again, when live).
+    void showPlayhead();
 
     TraceIndex m_index;
+    Playhead m_playhead;
+    StateCounters m_at; // the counters at the playhead's time, while not live
     LaneModel m_lanes;
     QString m_primarySource;
     qint64 m_now = 0;

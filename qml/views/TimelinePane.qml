@@ -13,6 +13,7 @@ Frame {
 
     required property RunController controller
     readonly property alias timeline: timeline
+    readonly property alias scrubBar: scrubBar
     // What a picture of the timeline shows: names, axis and lanes.
     readonly property alias timelineArea: area
     readonly property real namesWidth: Math.max(14 * Theme.fontSize, Math.min(pane.width * 0.35, 24 * Theme.fontSize))
@@ -92,7 +93,7 @@ Frame {
                         focusPolicy: Qt.NoFocus
                         checked: timeline.zoom.follow
                         text: timeline.zoom.follow ? qsTr("● live") : qsTr("○ follow (F)")
-                        onToggled: timeline.zoom.follow = checked
+                        onToggled: checked ? scrubBar.goLive() : (timeline.zoom.follow = false)
                         font.pixelSize: Theme.smallFontSize
                     }
                 }
@@ -117,6 +118,19 @@ Frame {
                             font.pixelSize: Theme.smallFontSize
                             opacity: 0.8
                         }
+                    }
+                    // Press or drag on the axis: the playhead goes to that time (ScrubBar.qml).
+                    MouseArea {
+                        objectName: "axisScrub"
+                        anchors.fill: parent
+                        preventStealing: true
+                        function seekTo(x: real): void {
+                            const tx = timeline.mapFromItem(axis, x, 0).x
+                            scrubBar.seek(timeline.zoom.viewStart + tx / timeline.width * timeline.zoom.viewDuration)
+                        }
+                        onPressed: (mouse) => seekTo(mouse.x)
+                        onPositionChanged: (mouse) => seekTo(mouse.x)
+                        onReleased: pane.focusReturned()
                     }
                     // Which clock this axis is.
                     Label {
@@ -256,6 +270,22 @@ Frame {
                     position: timeline.contentHeight > 0 ? timeline.contentY / timeline.contentHeight : 0
                     onPositionChanged: if (pressed) timeline.contentY = position * timeline.contentHeight
                 }
+            }
+
+            Rectangle {
+                Layout.fillWidth: true
+                Layout.preferredHeight: 1
+                color: pane.palette.mid
+            }
+            ScrubBar {
+                id: scrubBar
+                objectName: "scrubBar"
+                Layout.fillWidth: true
+                Layout.leftMargin: Theme.spacing / 2
+                Layout.rightMargin: Theme.spacing / 2
+                controller: pane.controller
+                timeline: timeline
+                onFocusReturned: pane.focusReturned()
             }
         }
     }

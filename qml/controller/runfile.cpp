@@ -2,6 +2,7 @@
 
 #include "exporter.h"
 #include "recordingwriter.h"
+#include "scenario.h"
 #include "tracefilereader.h"
 
 #include <QFileInfo>
@@ -85,6 +86,21 @@ QString RunFile::openRun(RunController &controller, const QString &path)
     if (!read)
         return error.isEmpty() ? tr("could not read %1").arg(path) : error;
     read->fileName = QFileInfo(path).fileName();
+    // The controls show the file's scenario and knobs (the speed stays: it is the replay's).
+    if (read->config && findScenario(read->config->scenario)) {
+        const RunConfig &c = *read->config;
+        RunOverrides knobs;
+        knobs.scenario = c.scenario;
+        if (c.jobs > 0)
+            knobs.jobs = c.jobs;
+        knobs.latencyMs = c.network.latencyMs;
+        knobs.jitterMs = c.network.jitterMs;
+        knobs.latencyModel = c.network.model;
+        knobs.failureRate = c.network.failureRate;
+        knobs.timeoutMs = c.network.timeoutMs;
+        knobs.seed = c.seed;
+        controller.settings()->applyOverrides(knobs); // (another scenario clears the live run)
+    }
     controller.showRecording(std::make_unique<Recording>(std::move(*read)));
     return {};
 }

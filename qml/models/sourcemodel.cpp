@@ -128,7 +128,7 @@ void SourceModel::setWaitingAtTime(const QList<int> &counts)
     m_waitingAtTime = counts;
     if (m_atTime)
         refreshCounts();
-    Q_EMIT atTimeChanged();
+    Q_EMIT waitingAtTimeChanged();
 }
 
 void SourceModel::setBlockingAtTime(const QList<int> &lines)
@@ -138,7 +138,7 @@ void SourceModel::setBlockingAtTime(const QList<int> &lines)
     m_blockingAtTime = lines;
     if (m_atTime)
         refreshCounts();
-    Q_EMIT atTimeChanged();
+    Q_EMIT blockingAtTimeChanged();
 }
 
 void SourceModel::setSelectedLine(int line)

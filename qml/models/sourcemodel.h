@@ -34,8 +34,9 @@ class SourceModel : public QAbstractListModel {
     /// from waitingAtTime and the lines that held the loop from blockingAtTime (index line - 1,
     /// missing lines count 0), not from the index.
     Q_PROPERTY(bool atTime READ atTime WRITE setAtTime NOTIFY atTimeChanged)
-    Q_PROPERTY(QList<int> waitingAtTime READ waitingAtTime WRITE setWaitingAtTime NOTIFY atTimeChanged)
-    Q_PROPERTY(QList<int> blockingAtTime READ blockingAtTime WRITE setBlockingAtTime NOTIFY atTimeChanged)
+    Q_PROPERTY(QList<int> waitingAtTime READ waitingAtTime WRITE setWaitingAtTime NOTIFY waitingAtTimeChanged)
+    Q_PROPERTY(
+        QList<int> blockingAtTime READ blockingAtTime WRITE setBlockingAtTime NOTIFY blockingAtTimeChanged)
 public:
     enum Role {
         LineNumberRole = Qt::UserRole + 1,
@@ -89,6 +90,8 @@ Q_SIGNALS:
     void busiestLineChanged();
     void latestLineChanged();
     void atTimeChanged();
+    void waitingAtTimeChanged();
+    void blockingAtTimeChanged();
 
 private:
     void reload();

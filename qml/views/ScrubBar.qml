@@ -83,31 +83,31 @@ RowLayout {
 
     StepButton {
         objectName: "replayStart"
-        text: "⏮"
+        text: "⇤"
         tip: qsTr("To the start (Shift+Home)")
         onClicked: bar.toStart()
     }
     StepButton {
         objectName: "replayPreviousEvent"
-        text: "◀"
+        text: "◁"
         tip: qsTr("Previous event (,); previous await of the selected task ([)")
         onClicked: bar.stepEvent(-1)
     }
     StepButton {
         objectName: "replayPlay"
-        text: bar.playhead.playing ? "⏸" : "▶"
+        text: bar.playhead.playing ? "‖" : "▶"
         tip: qsTr("Play from the time shown at the speed set (P)")
         onClicked: bar.togglePlay()
     }
     StepButton {
         objectName: "replayNextEvent"
-        text: "▶|"
+        text: "▷"
         tip: qsTr("Next event (.); next await of the selected task (])")
         onClicked: bar.stepEvent(1)
     }
     StepButton {
         objectName: "replayEnd"
-        text: "⏭"
+        text: "⇥"
         tip: qsTr("To the end (Shift+End)")
         onClicked: bar.toEnd()
     }
@@ -120,6 +120,9 @@ RowLayout {
         Layout.minimumWidth: Theme.rowHeight * 2
         Layout.preferredHeight: Theme.rowHeight
         readonly property real fraction: bar.playhead.endNs > 0 ? Math.min(1, bar.playhead.timeNs / bar.playhead.endNs) : 1
+        // The handle stays inside: its middle runs from inset to width - inset.
+        readonly property real inset: Theme.spacing * 0.75
+        readonly property real span: Math.max(1, width - 2 * inset)
 
         Rectangle {
             anchors.verticalCenter: parent.verticalCenter
@@ -130,16 +133,16 @@ RowLayout {
         }
         Rectangle {
             anchors.verticalCenter: parent.verticalCenter
-            width: parent.width * track.fraction
+            width: track.inset + track.span * track.fraction
             height: Math.max(2, Theme.spacing / 2)
             radius: height / 2
             color: Theme.colors.accent
         }
         Rectangle {
             objectName: "scrubHandle"
-            x: track.width * track.fraction - width / 2
+            x: track.inset + track.span * track.fraction - width / 2
             anchors.verticalCenter: parent.verticalCenter
-            width: Theme.spacing * 1.5
+            width: track.inset * 2
             height: parent.height * 0.7
             radius: width / 3
             color: bar.playhead.live ? Theme.colors.accent : Theme.colors.warning
@@ -149,7 +152,7 @@ RowLayout {
             anchors.fill: parent
             preventStealing: true
             function seekTo(x: real): void {
-                bar.seek(Math.max(0, Math.min(1, x / track.width)) * bar.playhead.endNs)
+                bar.seek(Math.max(0, Math.min(1, (x - track.inset) / track.span)) * bar.playhead.endNs)
             }
             onPressed: (mouse) => seekTo(mouse.x)
             onPositionChanged: (mouse) => seekTo(mouse.x)

@@ -87,6 +87,7 @@ Frame {
                         font.bold: true
                     }
                     Button {
+                        id: followButton
                         objectName: "followButton"
                         flat: true
                         checkable: true
@@ -95,6 +96,15 @@ Frame {
                         text: timeline.zoom.follow ? qsTr("● live") : qsTr("○ follow (F)")
                         onToggled: checked ? scrubBar.goLive() : (timeline.zoom.follow = false)
                         font.pixelSize: Theme.smallFontSize
+                        // As wide as its longer text whatever it says now, so a change of text never
+                        // meets a layout that still has the other width (the task count gives way).
+                        Layout.minimumWidth: Math.ceil(followMetrics.advanceWidth) + leftPadding + rightPadding + 2
+                        Layout.preferredWidth: Layout.minimumWidth
+                        TextMetrics {
+                            id: followMetrics
+                            font: followButton.font
+                            text: qsTr("○ follow (F)")
+                        }
                     }
                 }
                 Item {
@@ -272,7 +282,10 @@ Frame {
                 }
             }
 
+            // (A short pane, as in presenter mode at 1024x768, keeps its lanes: the keys, the time
+            // axis and the follow button, which says when the time shown is not now, do the same.)
             Rectangle {
+                visible: scrubBar.visible
                 Layout.fillWidth: true
                 Layout.preferredHeight: 1
                 color: pane.palette.mid
@@ -280,6 +293,7 @@ Frame {
             ScrubBar {
                 id: scrubBar
                 objectName: "scrubBar"
+                visible: pane.height > 12 * Theme.rowHeight
                 Layout.fillWidth: true
                 Layout.leftMargin: Theme.spacing / 2
                 Layout.rightMargin: Theme.spacing / 2

@@ -69,6 +69,9 @@ void TestRunFile::openShowsAFinishedRun()
     QCOMPARE(view.failedTasks(), 1);
     QCOMPARE(controller.recordedSource(QStringLiteral("fixture.cpp")), FixtureSource);
     QCOMPARE(controller.shownConfig()->jobs, 7);
+    // The controls show the file's scenario and knobs.
+    QCOMPARE(controller.settings()->scenarioId(), QStringLiteral("fan-out"));
+    QCOMPARE(controller.settings()->runConfig().effectiveJobs(), 7);
     // Scrubbed back: the state then, read from the opened trace.
     QVERIFY(view.playhead()->caughtUp());
     QCOMPARE(view.playhead()->end(), 600 * Ms);

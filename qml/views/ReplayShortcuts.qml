@@ -56,12 +56,12 @@ Item {
         onActivated: keys.scrubBar.togglePlay()
     }
     Shortcut {
-        sequences: [StandardKey.Save]
+        sequences: ["Ctrl+S"]
         context: Qt.ApplicationShortcut
         onActivated: keys.saveRequested()
     }
     Shortcut {
-        sequences: [StandardKey.Open]
+        sequences: ["Ctrl+O"]
         context: Qt.ApplicationShortcut
         onActivated: keys.openRequested()
     }

@@ -78,38 +78,52 @@ RowLayout {
         ToolTip.visible: hovered
         ToolTip.delay: 500
         ToolTip.text: tip
-        onClicked: bar.focusReturned()
     }
 
     StepButton {
         objectName: "replayStart"
         text: "⇤"
         tip: qsTr("To the start (Shift+Home)")
-        onClicked: bar.toStart()
+        onClicked: {
+            bar.toStart()
+            bar.focusReturned()
+        }
     }
     StepButton {
         objectName: "replayPreviousEvent"
         text: "◁"
         tip: qsTr("Previous event (,); previous await of the selected task ([)")
-        onClicked: bar.stepEvent(-1)
+        onClicked: {
+            bar.stepEvent(-1)
+            bar.focusReturned()
+        }
     }
     StepButton {
         objectName: "replayPlay"
         text: bar.playhead.playing ? "‖" : "▶"
         tip: qsTr("Play from the time shown at the speed set (P)")
-        onClicked: bar.togglePlay()
+        onClicked: {
+            bar.togglePlay()
+            bar.focusReturned()
+        }
     }
     StepButton {
         objectName: "replayNextEvent"
         text: "▷"
         tip: qsTr("Next event (.); next await of the selected task (])")
-        onClicked: bar.stepEvent(1)
+        onClicked: {
+            bar.stepEvent(1)
+            bar.focusReturned()
+        }
     }
     StepButton {
         objectName: "replayEnd"
         text: "⇥"
         tip: qsTr("To the end (Shift+End)")
-        onClicked: bar.toEnd()
+        onClicked: {
+            bar.toEnd()
+            bar.focusReturned()
+        }
     }
 
     // The whole run, with the playhead on it.

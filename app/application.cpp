@@ -4,6 +4,7 @@
 #include "outputfile.h"
 #include "responsivenessmonitor.h"
 #include "runcontroller.h"
+#include "runfile.h"
 #include "runlimits.h"
 #include "viewsettings.h"
 #include "windowexports.h"
@@ -234,15 +235,29 @@ int runApplication(const CommandLineOptions &options, int &argc, char **argv)
         });
     }
 
-    // The run starts by itself with the scenario from the command line, once the window has
-    // shown its first frame (so the blocking scenario freezes a window the audience can see).
+    // --at: once the run has ended (or the file is read), the playhead goes to that time.
+    if (options.atNs >= 0) {
+        QObject::connect(&controller, &RunController::runFinished, window, [&controller, &options] {
+            controller.view()->playhead()->seek(double(options.atNs));
+        });
+    }
+    // The run starts by itself with the scenario from the command line (or the file given opens),
+    // once the window has shown its first frame (so the blocking scenario freezes a window the
+    // audience can see).
     auto started = std::make_shared<bool>(false);
     QObject::connect(
         window, &QQuickWindow::frameSwapped, &controller,
-        [&controller, &err, started] {
+        [&controller, &err, &options, started] {
             if (*started)
                 return;
             *started = true;
+            if (!options.openFile.isEmpty()) {
+                if (const QString error = RunFile::openRun(controller, options.openFile); !error.isEmpty()) {
+                    err << "awaitscope: " << error << Qt::endl;
+                    QCoreApplication::exit(ExitUsage);
+                }
+                return;
+            }
             if (!controller.run())
                 err << "awaitscope: " << controller.error() << Qt::endl;
         },

@@ -109,8 +109,7 @@ static QString parseRecordingOptions(const QCommandLineParser &parser, const QCo
         const QStringList runOptions{
             QStringLiteral("scenario"), QStringLiteral("jobs"),          QStringLiteral("latency"),
             QStringLiteral("jitter"),   QStringLiteral("latency-model"), QStringLiteral("failure-rate"),
-            QStringLiteral("timeout"),  QStringLiteral("seed"),          QStringLiteral("speed"),
-            QStringLiteral("clock"),    QStringLiteral("quit-after")};
+            QStringLiteral("timeout"),  QStringLiteral("seed"),          QStringLiteral("clock")};
         for (const QString &name : runOptions) {
             if (parser.isSet(name))
                 return QStringLiteral("--%1 shapes a new run: it cannot be combined with opening '%2'")
@@ -124,9 +123,8 @@ static QString parseRecordingOptions(const QCommandLineParser &parser, const QCo
         const double ms = *given;
         if (ms < 0 || ms > 1e9)
             return QStringLiteral("--at must be between 0 and 1000000000 ms (got %1)").arg(parser.value(at));
-        if (!o.headless)
-            return QStringLiteral("--at needs --headless (it prints the state on stdout)");
-        if (o.openFile.isEmpty() && o.run.clock != ClockMode::Virtual)
+        // (In the window the playhead goes there once the run ended or the file is read.)
+        if (o.headless && o.openFile.isEmpty() && o.run.clock != ClockMode::Virtual)
             return QStringLiteral(
                 "--at needs the virtual clock: a run on the real clock is not reproducible");
         o.atNs = qint64(ms * 1e6 + 0.5);
@@ -242,7 +240,8 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
     const QCommandLineOption at(
         QStringLiteral("at"),
         QStringLiteral("With --headless: print the state at this time of the run (or of the opened "
-                       "file) as one JSON object."),
+                       "file) as one JSON object; in the window: show the run at this time once it "
+                       "ended (or the file is read)."),
         QStringLiteral("MS"));
     const QCommandLineOption save(QStringLiteral("save"),
                                   QStringLiteral("With --headless: save the run (or the opened file) as a "

@@ -44,12 +44,8 @@ int main(int argc, char *argv[])
         break;
     }
 
-    // The window does not open files yet: `awaitscope FILE` prints the file's summary.
-    const bool openWithoutWindow = !options.openFile.isEmpty() && !options.headless;
-    if (openWithoutWindow)
-        err << "awaitscope: the window cannot open files yet; the summary of " << options.openFile
-            << " follows" << Qt::endl;
-    if (options.headless || openWithoutWindow) {
+    // (`awaitscope FILE` opens the file in the window; with --headless it prints its summary.)
+    if (options.headless) {
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("awaitscope"));
         QCoreApplication::setApplicationVersion(QStringLiteral(AWAITSCOPE_VERSION));

@@ -138,8 +138,6 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("--headless"), QStringLiteral("/etc/hostname"),
                            QStringLiteral("--jobs"), QStringLiteral("3")}
             << QStringLiteral("--jobs shapes a new run");
-        QTest::newRow("at without headless") << QStringList{QStringLiteral("--at"), QStringLiteral("100")}
-                                             << QStringLiteral("--at needs --headless");
         QTest::newRow("at not a number")
             << QStringList{QStringLiteral("--headless"), QStringLiteral("--at"), QStringLiteral("soon")}
             << QStringLiteral("--at: 'soon' is not a number");
@@ -289,6 +287,15 @@ private Q_SLOTS:
         QCOMPARE(r.options.atNs, qint64(130'500'000));
         QCOMPARE(r.options.saveFile, dir.filePath(QStringLiteral("copy")));
         QCOMPARE(parse({QStringLiteral("--headless")}).options.atNs, qint64(-1));
+        // In the window, --at places the playhead (on an opened file, or a run once it ended),
+        // and --quit-after and --speed (the replay's) go with an opened file.
+        r = parse({file, QStringLiteral("--at"), QStringLiteral("40"), QStringLiteral("--quit-after"),
+                   QStringLiteral("3000"), QStringLiteral("--speed"), QStringLiteral("0.5")});
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        QCOMPARE(r.options.atNs, qint64(40'000'000));
+        r = parse({QStringLiteral("--at"), QStringLiteral("100")});
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        QCOMPARE(r.options.atNs, qint64(100'000'000));
     }
 };
 

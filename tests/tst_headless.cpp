@@ -350,11 +350,26 @@ private Q_SLOTS:
         QVERIFY2(opened.out.contains(QLatin1String("scenario fan-out: 20 jobs")), qPrintable(opened.out));
         QVERIFY(opened.out.contains(QLatin1String("tasks 21 (ok 21")));
         QVERIFY(opened.out.contains(QLatin1String("sources: fanout.cpp, fetchuser.cpp")));
-        // Without --headless (the window does not open files yet) the summary is printed too.
-        const Run plain = runApp({rec});
-        QCOMPARE(plain.exitCode, 0);
-        QVERIFY(plain.out.contains(QLatin1String("tasks 21 (ok 21")));
-        QVERIFY(plain.err.contains(QLatin1String("the window cannot open files yet")));
+        // Without --headless the window opens it, as a finished run: its export is the same events.
+        const QString windowJson = dir.filePath(QStringLiteral("window.json"));
+        const Run plain =
+            runApp({rec, QStringLiteral("--at"), QStringLiteral("150"), QStringLiteral("--quit-after"),
+                    QStringLiteral("2000"), QStringLiteral("--export-trace"), windowJson});
+        if (!(plain.exitCode == 2 && plain.err.contains(QLatin1String("this build has no window")))) {
+            QCOMPARE(plain.exitCode, 0);
+            QFile a(dir.filePath(QStringLiteral("a.json"))), w(windowJson);
+            QVERIFY(a.open(QIODevice::ReadOnly));
+            QVERIFY2(w.open(QIODevice::ReadOnly), qPrintable(plain.err));
+            const auto events = [](QFile &f) {
+                return QJsonDocument::fromJson(f.readAll())
+                    .object()
+                    .value(QStringLiteral("traceEvents"))
+                    .toArray();
+            };
+            const QJsonArray fromWindow = events(w);
+            QVERIFY(!fromWindow.isEmpty());
+            QCOMPARE(fromWindow, events(a));
+        }
         // The exported JSON opens too.
         const Run json = runApp({QStringLiteral("--headless"), dir.filePath(QStringLiteral("a.json"))});
         QCOMPARE(json.exitCode, 0);
@@ -383,6 +398,13 @@ private Q_SLOTS:
             QCOMPARE(run.exitCode, 2);
             QVERIFY2(run.err.contains(mention) && run.err.contains(file), qPrintable(run.err));
         }
+        // The window says so too, and exits with 2 (a file given on the command line).
+        const Run window =
+            runApp({cases.first().first, QStringLiteral("--quit-after"), QStringLiteral("20000")});
+        if (window.exitCode == 2 && window.err.contains(QLatin1String("this build has no window")))
+            return;
+        QCOMPARE(window.exitCode, 2);
+        QVERIFY2(window.err.contains(QLatin1String("the file is empty")), qPrintable(window.err));
     }
 
     void quitAfterStopsALongRun()

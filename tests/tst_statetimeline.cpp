@@ -139,6 +139,9 @@ void TestStateTimeline::blockedSections()
     QCOMPARE(tl.stateAt(t, 40 * Ms).state, TaskState::Waiting); // still open at the end
     QCOMPARE(tl.countersAt(1000 * Ms).waiting, 1u);
     QCOMPARE(tl.waitingAtLine(tl.lineOfSite(block), 20 * Ms), 1u);
+    QCOMPARE(tl.blockedAtLine(tl.lineOfSite(block), 20 * Ms), 1u);
+    QCOMPARE(tl.blockedAtLine(tl.lineOfSite(block), 30 * Ms), 0u);
+    QCOMPARE(tl.blockedAtLine(tl.lineOfSite(wait), 40 * Ms), 0u); // a wait, not a block
     // A live trace goes on: the same timeline reads the rest.
     trace.append(50 * Ms, t, EventKind::Resume, quint32(WaitResult::Ok));
     trace.finishTask(t, TaskOutcome::Cancelled, 60 * Ms);

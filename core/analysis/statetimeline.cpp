@@ -224,6 +224,12 @@ quint32 StateTimeline::waitingAtLine(quint32 index, qint64 t) const
                    countUpTo(l.blockEnds, t));
 }
 
+quint32 StateTimeline::blockedAtLine(quint32 index, qint64 t) const
+{
+    const LineTimes &l = m_lines[index];
+    return quint32(countUpTo(l.blockBegins, t) - countUpTo(l.blockEnds, t));
+}
+
 std::vector<StateTimeline::LineCount> StateTimeline::linesAt(qint64 t) const
 {
     std::vector<LineCount> out;

@@ -84,6 +84,8 @@ public:
     quint32 lineOfSite(SiteId site) const { return m_siteLine[site]; }
     /// Tasks suspended at (or blocking in) this line at time t, as TraceIndex counts "now".
     quint32 waitingAtLine(quint32 index, qint64 t) const;
+    /// Of those, the tasks in a blocked section (holding the loop) at time t.
+    quint32 blockedAtLine(quint32 index, qint64 t) const;
     struct LineCount {
         quint32 line; // index for line()
         quint32 waiting;

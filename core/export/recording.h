@@ -22,6 +22,7 @@ struct Recording {
     QMap<QString, QString> sources; // file name ("fetchuser.cpp") -> its text
     QString format; // what the file was: "awaitscope recording 1", "chrome trace"
     QStringList notes; // what a loader simplified, for the user to read
+    QString fileName; // the name of the file it was opened from, if the opener says (the window's title)
 };
 
 namespace recording {

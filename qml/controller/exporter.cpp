@@ -55,8 +55,9 @@ QString Exporter::saveTrace(const QUrl &file) const
     if (path.isEmpty())
         return tr("no file name");
     QString error;
-    ChromeTraceWriter writer(m_controller->runtime().trace());
-    writer.setOtherData({{QStringLiteral("run"), m_controller->runConfig().toJson()}});
+    ChromeTraceWriter writer(m_controller->shownTrace()); // (an opened file's run too)
+    if (const RunConfig *config = m_controller->shownConfig())
+        writer.setOtherData({{QStringLiteral("run"), config->toJson()}});
     if (!writer.writeFile(path, &error))
         return error.isEmpty() ? tr("could not write %1").arg(path) : error;
     return {};

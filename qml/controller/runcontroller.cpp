@@ -1,5 +1,6 @@
 #include "runcontroller.h"
 
+#include "scenario.h"
 #include "timemath.h"
 
 #include <QElapsedTimer>
@@ -18,7 +19,8 @@ RunController::RunController(QObject *parent)
     m_view.setPrimarySource(m_settings.sourceFile());
     // Another scenario: a clean slate (the old run's lanes, code tabs and counts go).
     connect(&m_settings, &RunSettings::scenarioChanged, this, [this] {
-        if (m_session.isRunning() || m_session.runtime().trace().taskCount() > 0 || m_startPending)
+        if (m_session.isRunning() || m_session.runtime().trace().taskCount() > 0 || m_startPending ||
+            m_recording)
             reset();
         if (!m_script.active())
             m_view.setPrimarySource(m_settings.sourceFile());
@@ -79,6 +81,7 @@ void RunController::switchMode()
 {
     // The run of the mode left is stopped and cleared; the view reads the other trace.
     m_afterStop = AfterStop::Nothing;
+    const std::unique_ptr<Recording> shown = std::move(m_recording); // goes once the view has left it
     m_session.reset();
     {
         const QScopedValueRollback restarting(m_scriptRestarting, true);
@@ -118,6 +121,7 @@ bool RunController::run()
 {
     if (stopFirst(AfterStop::Run))
         return true;
+    dropRecording();
     const RunConfig config = m_settings.runConfig();
     m_finished = m_sessionFinished = false;
     if (m_script.active()) {
@@ -203,6 +207,7 @@ void RunController::reset()
 {
     if (stopFirst(AfterStop::Reset))
         return;
+    dropRecording();
     if (m_script.active()) {
         const QScopedValueRollback restarting(m_scriptRestarting, true);
         m_script.reset();
@@ -214,6 +219,44 @@ void RunController::reset()
     m_error.clear();
     m_view.reset();
     Q_EMIT stateChanged();
+}
+
+void RunController::showRecording(std::unique_ptr<Recording> recording)
+{
+    if (!recording || !recording->trace)
+        return;
+    if (m_script.active())
+        m_script.setActive(false); // (switchMode: the script's run is cleared)
+    m_afterStop = AfterStop::Nothing;
+    m_startPending = false;
+    m_session.reset();
+    m_error.clear();
+    const RunConfig *config = recording->config ? &*recording->config : nullptr;
+    const Scenario *scenario = config ? findScenario(config->scenario) : nullptr;
+    QString primary = scenario ? scenario->sourceFile : QString();
+    if (primary.isEmpty() && !recording->sources.isEmpty())
+        primary = recording->sources.firstKey();
+    // The view reads the new trace before the old recording (if any) goes.
+    m_view.setTrace(recording->trace.get());
+    m_recording = std::move(recording);
+    m_view.setPrimarySource(primary);
+    m_view.setFacts(
+        {config ? qint64(config->network.latencyMs * 1e6) : 0, scenario && scenario->blocksEventLoop});
+    m_finished = false;
+    m_sessionFinished = true; // it ends once the view has read it all
+    poll();
+    if (!m_ticker.isActive() && !m_finished)
+        m_ticker.start();
+    Q_EMIT stateChanged();
+}
+
+void RunController::dropRecording()
+{
+    if (!m_recording)
+        return;
+    const std::unique_ptr<Recording> shown = std::move(m_recording); // goes once the view has left it
+    m_view.setTrace(&runtime().trace());
+    m_view.setPrimarySource(m_script.active() ? m_script.fileName() : m_settings.sourceFile());
 }
 
 void RunController::cancelTask(int task)
@@ -241,7 +284,7 @@ void RunController::poll()
     // While the index catches up after the run ended, its clock follows the events read.
     const qint64 now = running() ? runtime().now() : -1;
     m_view.update(PollBudgetNs, now);
-    const bool caughtUp = m_view.index()->caughtUp();
+    const bool caughtUp = m_view.index()->caughtUp() && m_view.playhead()->caughtUp();
     if (m_sessionFinished && caughtUp && !m_finished) {
         m_finished = true;
         m_view.setEnded(true);

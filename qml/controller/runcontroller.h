@@ -1,6 +1,7 @@
 #pragma once
 
 #include "frameticker.h"
+#include "recording.h"
 #include "runsettings.h"
 #include "runview.h"
 #include "scriptsource.h"
@@ -8,6 +9,7 @@
 
 #include <QObject>
 #include <QtQml/qqmlregistration.h>
+#include <memory>
 
 namespace awaitscope {
 
@@ -24,6 +26,9 @@ namespace awaitscope {
  *
  * In Python mode (script()->active()) the same commands drive the ScriptSource's ScriptRun
  * instead of the Session, and the view reads its trace.
+ *
+ * A run opened from a file (showRecording()) is shown as a finished run until the next Run,
+ * Reset or mode switch: the live run is cleared, and the view reads the file's trace.
  */
 class RunController : public QObject {
     Q_OBJECT
@@ -36,6 +41,8 @@ class RunController : public QObject {
     Q_PROPERTY(bool finished READ finished NOTIFY stateChanged)
     Q_PROPERTY(bool stopping READ stopping NOTIFY stateChanged)
     Q_PROPERTY(QString error READ error NOTIFY stateChanged)
+    /// The run shown was opened from a file.
+    Q_PROPERTY(bool showsRecording READ showsRecording NOTIFY stateChanged)
 public:
     /// Longest the index may spend reading new events in one frame.
     static constexpr qint64 PollBudgetNs = 2'000'000;
@@ -53,6 +60,7 @@ public:
     RunView *view() noexcept { return &m_view; }
     Session &session() noexcept { return m_session; }
     ScriptSource *script() noexcept { return &m_script; }
+    const ScriptSource *script() const noexcept { return &m_script; }
     /// The runtime of the live run: the script's in Python mode, else the session's.
     Runtime &runtime() noexcept { return m_script.active() ? m_script.run().runtime() : m_session.runtime(); }
     const Runtime &runtime() const noexcept
@@ -63,6 +71,23 @@ public:
     const RunConfig &runConfig() const noexcept
     {
         return m_script.active() ? m_script.run().config() : m_session.config();
+    }
+    /// The run opened from a file that the view shows, or null (the live run).
+    const Recording *recording() const noexcept { return m_recording.get(); }
+    bool showsRecording() const noexcept { return m_recording != nullptr; }
+    /// What the window shows, for exports: the opened file's run, or the live one.
+    const Trace &shownTrace() const { return m_recording ? *m_recording->trace : runtime().trace(); }
+    /// Its configuration (null for a trace from another program).
+    const RunConfig *shownConfig() const
+    {
+        return m_recording ? (m_recording->config ? &*m_recording->config : nullptr) : &runConfig();
+    }
+    /// Shows a run read from a file, finished: the live run stops and is cleared.
+    void showRecording(std::unique_ptr<Recording> recording);
+    /// The text of a source file kept in the opened file (empty: none, or no file is shown).
+    Q_INVOKABLE QString recordedSource(const QString &file) const
+    {
+        return m_recording ? m_recording->sources.value(file) : QString();
     }
 
     bool running() const noexcept
@@ -104,10 +129,13 @@ private:
     void switchMode();
     /// Starts an asynchronous stop if the run is big; then `then` happens once it has ended.
     bool stopFirst(AfterStop then);
+    /// Back from an opened file to the live run's trace.
+    void dropRecording();
 
     RunSettings m_settings;
     Session m_session;
     ScriptSource m_script;
+    std::unique_ptr<Recording> m_recording; // the run opened from a file, while shown (outlives the view)
     RunView m_view;
     FrameTicker m_ticker;
     bool m_finished = false;

@@ -13,11 +13,13 @@ RunView::RunView(QObject *parent)
     m_wall.start();
     m_readoutTimer.setSingleShot(true);
     connect(&m_readoutTimer, &QTimer::timeout, this, [this] { readout(true); });
+    connect(&m_playhead, &Playhead::timeChanged, this, &RunView::showPlayhead);
 }
 
 void RunView::setTrace(const Trace *trace)
 {
     m_index.setTrace(trace);
+    m_playhead.setTrace(trace);
     reset();
 }
 
@@ -31,10 +33,21 @@ void RunView::setPrimarySource(const QString &file)
 
 bool RunView::update(qint64 budgetNs, qint64 nowNs)
 {
+    QElapsedTimer spent;
+    spent.start();
     const bool fresh = m_index.update(budgetNs);
     const qint64 now = nowNs >= 0 ? nowNs : m_index.lastTimeNs();
     const bool moved = now != m_now;
     m_now = now;
+    // The playhead's timeline reads in what is left of the budget: while live, only that (a
+    // heavy live run is not slowed for a past nobody looks at yet; it catches up when the index
+    // is idle), in the past a quarter of it at least.
+    const qint64 left =
+        budgetNs < 0 ? -1 : std::max(inPast() ? budgetNs / 4 : qint64(0), budgetNs - spent.nsecsElapsed());
+    const qint64 shownBefore = m_playhead.time();
+    const bool timelineFresh = m_playhead.update(left, m_now);
+    if (timelineFresh && inPast() && m_playhead.timeline()->lastTimeNs() >= shownBefore)
+        showPlayhead(); // the events up to the time shown were read only now
     if (fresh && m_sourceFiles.size() < 2)
         updateSourceFiles();
     if (fresh || moved) {
@@ -64,16 +77,18 @@ void RunView::readout(bool force)
     }
     m_readoutTimer.stop();
     m_lastReadoutNs = wall;
-    m_readoutNow = m_now;
+    m_readoutNow = shownTime();
     updateSourceWaiting();
     Q_EMIT readoutChanged();
 }
 
 void RunView::updateCaption()
 {
-    const QString caption = m_index.trace() && m_index.taskCount() > 0
-        ? m_narrator.update(m_index, m_ended && m_index.caughtUp(), m_wall.nsecsElapsed())
-        : QString();
+    QString caption;
+    if (inPast() && m_playhead.timeline())
+        caption = Playhead::captionAt(*m_playhead.timeline(), m_playhead.time());
+    else if (m_index.trace() && m_index.taskCount() > 0)
+        caption = m_narrator.update(m_index, m_ended && m_index.caughtUp(), m_wall.nsecsElapsed());
     if (caption != m_caption) {
         m_caption = caption;
         Q_EMIT captionChanged();
@@ -83,6 +98,7 @@ void RunView::updateCaption()
 void RunView::reset()
 {
     m_now = 0; // (the index forgets everything by itself when its trace is cleared)
+    m_playhead.reset();
     m_ended = false;
     const Narrator::RunFacts facts = m_narrator.facts();
     m_narrator.reset();
@@ -91,6 +107,22 @@ void RunView::reset()
     updateCaption();
     Q_EMIT frame();
     readout(true);
+}
+
+void RunView::showPlayhead()
+{
+    const StateTimeline *timeline = m_playhead.timeline();
+    if (inPast() && timeline) {
+        m_at = timeline->countersAt(m_playhead.time());
+        m_lanes.setStateAt(timeline, m_playhead.time());
+    } else {
+        if (!m_lanes.stateAt())
+            return; // live, and it was: the per-frame update shows now
+        m_lanes.setStateAt(nullptr, 0);
+    }
+    updateCaption();
+    Q_EMIT frame();
+    readout(false);
 }
 
 void RunView::updateSourceFiles()
@@ -120,6 +152,15 @@ void RunView::updateSourceWaiting()
 {
     QList<int> counts(m_sourceFiles.size(), 0);
     const Trace *trace = m_index.trace();
+    const StateTimeline *timeline = m_playhead.timeline();
+    if (inPast() && timeline && trace) {
+        for (const StateTimeline::LineCount &c : timeline->linesAt(m_playhead.time())) {
+            const qsizetype file = m_sourceFiles.indexOf(trace->string(timeline->line(c.line).file));
+            if (file >= 0)
+                counts[file] += int(c.waiting);
+        }
+        trace = nullptr; // (not the index's counts: those are now's)
+    }
     for (quint32 loc = 0; trace && loc < m_index.locationCount(); ++loc) {
         const quint32 n = m_index.waitingAtLocation(loc);
         if (n == 0)

@@ -2,6 +2,7 @@
 
 #include "lanemodel.h"
 #include "narrator.h"
+#include "playhead.h"
 #include "traceindex.h"
 
 #include <QElapsedTimer>
@@ -23,6 +24,10 @@ namespace awaitscope {
  * when the run resets or ends: at 100,000 tasks they change every frame, and re-laying out their
  * text sixty times a second cost the GUI thread as much as reading the trace (perf), for digits
  * nobody can read at that rate.
+ *
+ * The view shows the run at its playhead's time: "now" while live (from the index), else any
+ * earlier time (from the playhead's StateTimeline): the counters, the lanes' states, the code
+ * counts and the caption are those of that time, and nowNs is that time.
  */
 class RunView : public QObject {
     Q_OBJECT
@@ -30,6 +35,8 @@ class RunView : public QObject {
     QML_UNCREATABLE("A RunView belongs to a RunController")
     Q_PROPERTY(awaitscope::TraceIndex *index READ index CONSTANT)
     Q_PROPERTY(awaitscope::LaneModel *lanes READ lanes CONSTANT)
+    Q_PROPERTY(awaitscope::Playhead *playhead READ playhead CONSTANT)
+    /// The time shown: the run's clock while the playhead is live, else the playhead's time.
     Q_PROPERTY(double nowNs READ nowNs NOTIFY frame)
     /// The clock as the numeric readouts show it (nowNs as of the latest readoutChanged()).
     Q_PROPERTY(double elapsedNs READ elapsedNs NOTIFY readoutChanged)
@@ -60,6 +67,9 @@ public:
     TraceIndex *index() noexcept { return &m_index; }
     const TraceIndex *index() const noexcept { return &m_index; }
     LaneModel *lanes() noexcept { return &m_lanes; }
+    Playhead *playhead() noexcept { return &m_playhead; }
+    /// True while the view shows an earlier time than now (the playhead is not live).
+    bool inPast() const noexcept { return !m_playhead.live(); }
 
     /// The file listed first (the scenario's own), whether or not an await points at it yet.
     void setPrimarySource(const QString &file);
@@ -69,21 +79,27 @@ public:
     bool update(qint64 budgetNs, qint64 nowNs);
 
     qint64 now() const noexcept { return m_now; }
-    double nowNs() const noexcept { return double(m_now); }
+    double nowNs() const noexcept { return double(shownTime()); }
     double elapsedNs() const noexcept { return double(m_readoutNow); }
     static constexpr qint64 ReadoutIntervalNs = 100'000'000;
-    int tasks() const { return int(m_index.taskCount()); }
-    int runningTasks() const { return int(m_index.runningTasks()); }
-    int suspendedTasks() const { return int(m_index.suspendedNow()); }
-    int blockedTasks() const { return int(m_index.blockedNow()); }
-    int doneTasks() const { return int(m_index.finishedOk()); }
-    int failedTasks() const { return int(m_index.finishedFailed()); }
-    int cancelledTasks() const { return int(m_index.finishedCancelled()); }
-    double awaits() const { return double(m_index.awaits()); }
+    /// The time shown (now, or the playhead's).
+    qint64 shownTime() const noexcept { return inPast() ? m_playhead.time() : m_now; }
+    int tasks() const { return inPast() ? int(m_at.started) : int(m_index.taskCount()); }
+    int runningTasks() const
+    {
+        return inPast() ? int(m_at.running + m_at.waiting + m_at.blocked) : int(m_index.runningTasks());
+    }
+    int suspendedTasks() const { return inPast() ? int(m_at.waiting) : int(m_index.suspendedNow()); }
+    int blockedTasks() const { return inPast() ? int(m_at.blocked) : int(m_index.blockedNow()); }
+    int doneTasks() const { return inPast() ? int(m_at.done) : int(m_index.finishedOk()); }
+    int failedTasks() const { return inPast() ? int(m_at.failed) : int(m_index.finishedFailed()); }
+    int cancelledTasks() const { return inPast() ? int(m_at.cancelled) : int(m_index.finishedCancelled()); }
+    double awaits() const { return inPast() ? double(m_at.awaits) : double(m_index.awaits()); }
     double failedWaits() const { return double(m_index.failedWaits()); }
-    double awaitedNs() const { return double(m_index.awaitedUntil(m_now)); }
+    /// Awaited time so far (0 while showing the past: the index sums it for now only).
+    double awaitedNs() const { return inPast() ? 0.0 : double(m_index.awaitedUntil(m_now)); }
     /// Awaited time per unit of elapsed time: how many waits overlapped on average.
-    double concurrency() const { return m_now > 0 ? awaitedNs() / double(m_now) : 0.0; }
+    double concurrency() const { return m_now > 0 && !inPast() ? awaitedNs() / double(m_now) : 0.0; }
 
     QStringList sourceFiles() const { return m_sourceFiles; }
     /// Tasks waiting right now in each of sourceFiles.
@@ -119,8 +135,12 @@ private:
     /// Tells QML the counters changed now (force) or once ReadoutIntervalNs has passed since the
     /// last time (a timer catches the last change of a paused or finished run).
     void readout(bool force);
+    /// The playhead moved: the state at its time (or now again, when live).
+    void showPlayhead();
 
     TraceIndex m_index;
+    Playhead m_playhead;
+    StateCounters m_at; // the counters at the playhead's time, while not live
     LaneModel m_lanes;
     QString m_primarySource;
     qint64 m_now = 0;

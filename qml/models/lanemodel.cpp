@@ -29,6 +29,27 @@ int LaneModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(m_rows.size());
 }
 
+namespace {
+
+/// The outcome role's word for a task's state at a time.
+QString outcomeAt(TaskState state)
+{
+    switch (state) {
+    case TaskState::NotStarted:
+        return QString(taskStateName(state));
+    case TaskState::Done:
+        return QString(outcomeName(TaskOutcome::Ok));
+    case TaskState::Failed:
+        return QString(outcomeName(TaskOutcome::Error));
+    case TaskState::Cancelled:
+        return QString(outcomeName(TaskOutcome::Cancelled));
+    default:
+        return QString(outcomeName(TaskOutcome::Running));
+    }
+}
+
+} // namespace
+
 QVariant LaneModel::data(const QModelIndex &idx, int role) const
 {
     if (!checkIndex(idx, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || !m_index)
@@ -51,10 +72,17 @@ QVariant LaneModel::data(const QModelIndex &idx, int role) const
     case ExpandedRole:
         return isExpanded(task);
     case OutcomeRole:
+        if (m_stateAt && task < m_stateAt->taskCount())
+            return outcomeAt(m_stateAt->stateAt(task, m_stateAtNs).state);
         return QString(outcomeName(trace->task(task).outcome));
     case SuspendedRole:
+        if (m_stateAt && task < m_stateAt->taskCount())
+            return m_stateAt->stateAt(task, m_stateAtNs).state == TaskState::Waiting;
         return track.openWait >= 0;
     case MessageRole:
+        if (m_stateAt && task < m_stateAt->taskCount() &&
+            m_stateAt->stateAt(task, m_stateAtNs).state != TaskState::Failed)
+            return QString();
         return trace->taskMessage(task);
     case SpanRowRole:
         return idx.row() - laneStart(idx.row());
@@ -208,6 +236,17 @@ void LaneModel::refresh()
         if (row >= 0)
             Q_EMIT dataChanged(index(row), index(row), {OutcomeRole, MessageRole, SuspendedRole});
     }
+}
+
+void LaneModel::setStateAt(const StateTimeline *timeline, qint64 t)
+{
+    if (timeline == m_stateAt && t == m_stateAtNs)
+        return;
+    m_stateAt = timeline;
+    m_stateAtNs = t;
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1),
+                           {OutcomeRole, MessageRole, SuspendedRole});
 }
 
 void LaneModel::onReset()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "statetimeline.h"
 #include "traceindex.h"
 
 #include <QAbstractListModel>
@@ -27,8 +28,8 @@ public:
         DepthRole,
         ChildCountRole,
         ExpandedRole,
-        OutcomeRole, // "running", "ok", "error", "cancelled"
-        SuspendedRole, // waiting at an await right now
+        OutcomeRole, // "running", "ok", "error", "cancelled" ("not-started" at a time shown)
+        SuspendedRole, // waiting at an await right now (or at the time shown)
         MessageRole, // the error message, if any
         SpanRowRole, // 0 for a lane's first row; 1.. for the further rows of a tall (density) lane
     };
@@ -72,6 +73,11 @@ public:
     /// Reads what the index added (called on its updated()).
     void refresh();
 
+    /// Shows each lane's outcome and "suspended" as they were at time t, read from timeline
+    /// (null: as they are now, from the index).
+    void setStateAt(const StateTimeline *timeline, qint64 t);
+    const StateTimeline *stateAt() const noexcept { return m_stateAt; }
+
     static constexpr std::size_t AutoCollapseChildren = 2000;
     static constexpr int AggregateRows = 6; // its name, its scale, four lines of legend
 
@@ -90,6 +96,8 @@ private:
     std::vector<qint32> m_rowOf; // per task
     std::vector<qint8> m_expanded; // per task: -1 default, 0 collapsed, 1 expanded
     quint64 m_layoutRevision = 0;
+    const StateTimeline *m_stateAt = nullptr;
+    qint64 m_stateAtNs = 0;
 };
 
 } // namespace awaitscope

@@ -5,6 +5,7 @@
 #include "theme.h"
 
 #include <QFile>
+#include <algorithm>
 
 namespace awaitscope {
 
@@ -111,6 +112,35 @@ void SourceModel::setTraceIndex(TraceIndex *index)
     Q_EMIT traceIndexChanged();
 }
 
+void SourceModel::setAtTime(bool atTime)
+{
+    if (m_atTime == atTime)
+        return;
+    m_atTime = atTime;
+    refreshCounts();
+    Q_EMIT atTimeChanged();
+}
+
+void SourceModel::setWaitingAtTime(const QList<int> &counts)
+{
+    if (m_waitingAtTime == counts)
+        return;
+    m_waitingAtTime = counts;
+    if (m_atTime)
+        refreshCounts();
+    Q_EMIT waitingAtTimeChanged();
+}
+
+void SourceModel::setBlockingAtTime(const QList<int> &lines)
+{
+    if (m_blockingAtTime == lines)
+        return;
+    m_blockingAtTime = lines;
+    if (m_atTime)
+        refreshCounts();
+    Q_EMIT blockingAtTimeChanged();
+}
+
 void SourceModel::setSelectedLine(int line)
 {
     if (m_selectedLine == line)
@@ -175,7 +205,8 @@ void SourceModel::refreshCounts()
             const auto &l = m_index->location(loc);
             if (l.line < 1 || l.line > quint32(m_lines.size()) || trace.string(l.file) != m_fileName)
                 continue;
-            waiting[l.line - 1] += m_index->waitingAtLocation(loc);
+            if (!m_atTime)
+                waiting[l.line - 1] += m_index->waitingAtLocation(loc);
             const TraceIndex::LocationOutcomes &o = m_index->outcomesAtLocation(loc);
             outcomes[l.line - 1].failed += o.failed;
             outcomes[l.line - 1].timedOut += o.timedOut;
@@ -188,13 +219,20 @@ void SourceModel::refreshCounts()
                 latest = int(s.line);
         }
         // Blocked sections hold the loop: mark those lines so the pane can say so.
-        for (SiteId site = 0; m_index->blockedNow() > 0 && site < m_index->siteCount(); ++site) {
+        for (SiteId site = 0; !m_atTime && m_index->blockedNow() > 0 && site < m_index->siteCount(); ++site) {
             const Site &s = trace.siteAt(site);
             if (s.kind != SiteKind::Blocking || m_index->waitingAt(site) == 0)
                 continue;
             if (s.line >= 1 && s.line <= quint32(m_lines.size()) && trace.string(s.file) == m_fileName)
                 blocking[s.line - 1] = 1;
         }
+    }
+    if (m_atTime) {
+        // Another time's counts (the playhead's), as the playhead read them.
+        for (qsizetype i = 0; i < m_waitingAtTime.size() && std::size_t(i) < waiting.size(); ++i)
+            waiting[std::size_t(i)] = quint32(std::max(0, m_waitingAtTime[i]));
+        for (qsizetype i = 0; i < m_blockingAtTime.size() && std::size_t(i) < blocking.size(); ++i)
+            blocking[std::size_t(i)] = m_blockingAtTime[i] != 0 ? 1 : 0;
     }
     int total = 0;
     int busiest = -1;

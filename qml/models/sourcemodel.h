@@ -30,6 +30,13 @@ class SourceModel : public QAbstractListModel {
     Q_PROPERTY(int busiestLine READ busiestLine NOTIFY busiestLineChanged)
     /// The line of this file the latest await began on (what a step just did).
     Q_PROPERTY(int latestLine READ latestLine NOTIFY latestLineChanged)
+    /// Shows the counts of another time than now (the playhead's): then the waiting counts come
+    /// from waitingAtTime and the lines that held the loop from blockingAtTime (index line - 1,
+    /// missing lines count 0), not from the index.
+    Q_PROPERTY(bool atTime READ atTime WRITE setAtTime NOTIFY atTimeChanged)
+    Q_PROPERTY(QList<int> waitingAtTime READ waitingAtTime WRITE setWaitingAtTime NOTIFY waitingAtTimeChanged)
+    Q_PROPERTY(
+        QList<int> blockingAtTime READ blockingAtTime WRITE setBlockingAtTime NOTIFY blockingAtTimeChanged)
 public:
     enum Role {
         LineNumberRole = Qt::UserRole + 1,
@@ -61,6 +68,12 @@ public:
     int totalWaiting() const noexcept { return m_totalWaiting; }
     int busiestLine() const noexcept { return m_busiestLine; }
     int latestLine() const noexcept { return m_latestLine; }
+    bool atTime() const noexcept { return m_atTime; }
+    void setAtTime(bool atTime);
+    QList<int> waitingAtTime() const { return m_waitingAtTime; }
+    void setWaitingAtTime(const QList<int> &counts);
+    QList<int> blockingAtTime() const { return m_blockingAtTime; }
+    void setBlockingAtTime(const QList<int> &lines);
 
     /// The text of a scenario source file from the resources ("fanout.cpp"); empty if unknown.
     static QString sourceText(const QString &fileName);
@@ -76,6 +89,9 @@ Q_SIGNALS:
     void totalWaitingChanged();
     void busiestLineChanged();
     void latestLineChanged();
+    void atTimeChanged();
+    void waitingAtTimeChanged();
+    void blockingAtTimeChanged();
 
 private:
     void reload();
@@ -94,6 +110,9 @@ private:
     int m_totalWaiting = 0;
     int m_busiestLine = -1;
     int m_latestLine = -1;
+    bool m_atTime = false;
+    QList<int> m_waitingAtTime;
+    QList<int> m_blockingAtTime;
 };
 
 } // namespace awaitscope

@@ -359,7 +359,9 @@ QSGNode *TimelineItem::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
         const bool dirty = block->builds == 0 || block->layoutRevision != m_lanes->layoutRevision() ||
             block->taskRevision != taskRevision || block->scaleId != root->scaleId ||
             block->styleRevision != m_styleRevision ||
-            (block->dependsOnPlayhead && block->playhead != f.playhead) || block->dependsOnView;
+            (block->dependsOnPlayhead && block->playhead != f.playhead) ||
+            f.playhead < block->playhead || // scrubbed back: spans it drew whole may end after it now
+            block->dependsOnView;
         if (!dirty)
             continue;
         block->layoutRevision = m_lanes->layoutRevision();

@@ -12,6 +12,15 @@ Menu {
     signal exportRequested(string kind)
 
     MenuItem {
+        text: qsTr("Open a run…  Ctrl+O")
+        onTriggered: menu.exportRequested("open")
+    }
+    MenuItem {
+        text: qsTr("Save the run…  Ctrl+S")
+        onTriggered: menu.exportRequested("save")
+    }
+    MenuSeparator {}
+    MenuItem {
         text: qsTr("Export trace (Chrome JSON)…  Ctrl+E")
         onTriggered: menu.exportRequested("trace")
     }

@@ -32,7 +32,8 @@ Frame {
     }
     // The line the run is at: where most wait while it runs, the latest await when it stands.
     function followedLine(): int {
-        const stepping = pane.controller.paused || !pane.controller.running
+        // (At a time in the past, the busiest line then.)
+        const stepping = (pane.controller.paused || !pane.controller.running) && pane.controller.view.playhead.live
         return stepping && source.latestLine > 0 ? source.latestLine : source.busiestLine
     }
     function follow(): void {
@@ -47,6 +48,12 @@ Frame {
         id: source
         traceIndex: pane.controller.view.index
         fileName: pane.controller.view.sourceFiles[tabs.currentIndex] ?? ""
+        // An opened file shows the source it kept (else the scenario's, from the resources).
+        text: pane.controller.showsRecording ? pane.controller.recordedSource(source.fileName) : ""
+        // The counts at the playhead's time when it is not live (timeNs: read again as it moves).
+        atTime: !pane.controller.view.playhead.live
+        waitingAtTime: source.atTime ? pane.controller.view.playhead.waitingAt(source.fileName, pane.controller.view.playhead.timeNs) : []
+        blockingAtTime: source.atTime ? pane.controller.view.playhead.blockingAt(source.fileName, pane.controller.view.playhead.timeNs) : []
         onBusiestLineChanged: pane.follow()
         onLatestLineChanged: pane.follow()
         onModelReset: followLater.restart()

@@ -15,7 +15,11 @@ Rectangle {
         ["Enter", qsTr("run again from the start")],
         ["S", qsTr("step: the next event")],
         ["R", qsTr("reset: stop and clear")],
-        ["F", qsTr("follow the run live again")],
+        ["F", qsTr("live again: now")],
+        [", / .", qsTr("back / on one event")],
+        ["[ / ]", qsTr("the selected task's awaits")],
+        ["⇧Home / End", qsTr("to the start / end")],
+        ["P", qsTr("play from the time shown")],
         ["+  /  −", qsTr("zoom in / out")],
         ["← → ↑ ↓", qsTr("pan (drag does too)")],
         ["0 / Home", qsTr("show the whole run")],
@@ -24,6 +28,7 @@ Rectangle {
         ["K", qsTr("knobs on / off")],
         ["Ctrl + / −", qsTr("larger / smaller text")],
         ["Ctrl+Shift+C", qsTr("high contrast")],
+        ["Ctrl+S / O", qsTr("save / open a run")],
         ["Ctrl+E", qsTr("export the trace")],
         ["F11", qsTr("full screen")],
         ["?  /  H", qsTr("this help (Esc closes)")]
@@ -73,7 +78,7 @@ Rectangle {
             Label {
                 Layout.fillWidth: true
                 wrapMode: Text.WordWrap
-                text: qsTr("Click a lane to see its line in the code; click a line to light up the lanes waiting on it.")
+                text: qsTr("Click a lane to see its line in the code; click a line to light up the lanes waiting on it. Drag on the time axis to see the run then.")
                 opacity: 0.8
             }
         }

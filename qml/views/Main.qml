@@ -39,7 +39,8 @@ ApplicationWindow {
     minimumWidth: 960
     minimumHeight: 600
     // (The platform adds the application's name.)
-    title: root.controller.script.active ? root.controller.script.title : root.controller.settings.scenarioTitle
+    title: runFiles.shownFile.length > 0 ? runFiles.shownFile
+         : root.controller.script.active ? root.controller.script.title : root.controller.settings.scenarioTitle
     font.pixelSize: Theme.fontSize
 
     Item {
@@ -60,12 +61,20 @@ ApplicationWindow {
         onExportRequested: (kind) => exporter.ask(kind)
     }
 
+    ReplayShortcuts {
+        scrubBar: timelinePane.scrubBar
+        typing: scriptPane.typing
+        onSaveRequested: runFiles.ask("save")
+        onOpenRequested: runFiles.ask("open")
+    }
+
     header: ControlBar {
         controller: root.controller
         onHelpRequested: help.visible = true
         onAboutRequested: about.open()
         onPresenterToggled: root.setPresenter(!ViewSettings.presenter)
-        onExportRequested: (kind) => exporter.ask(kind)
+        // (Save and Open come through the menu's export signal too.)
+        onExportRequested: (kind) => kind === "save" || kind === "open" ? runFiles.ask(kind) : exporter.ask(kind)
         onFocusReturned: root.takeFocus()
     }
 
@@ -130,6 +139,12 @@ ApplicationWindow {
         controller: root.controller
         timeline: timelinePane.timeline
         area: timelinePane.timelineArea
+    }
+
+    RunFileDialogs {
+        id: runFiles
+        anchors.fill: parent
+        controller: root.controller
     }
 
     AboutDialog {

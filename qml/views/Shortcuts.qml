@@ -50,6 +50,7 @@ Item {
         context: Qt.ApplicationShortcut
         enabled: !keys.typing
         onActivated: {
+            keys.controller.view.playhead.goLive()
             keys.timeline.zoom.follow = true
             keys.codePane.followBusiest = true
         }

@@ -13,6 +13,7 @@ Frame {
 
     required property RunController controller
     readonly property alias timeline: timeline
+    readonly property alias scrubBar: scrubBar
     // What a picture of the timeline shows: names, axis and lanes.
     readonly property alias timelineArea: area
     readonly property real namesWidth: Math.max(14 * Theme.fontSize, Math.min(pane.width * 0.35, 24 * Theme.fontSize))
@@ -86,14 +87,24 @@ Frame {
                         font.bold: true
                     }
                     Button {
+                        id: followButton
                         objectName: "followButton"
                         flat: true
                         checkable: true
                         focusPolicy: Qt.NoFocus
                         checked: timeline.zoom.follow
                         text: timeline.zoom.follow ? qsTr("● live") : qsTr("○ follow (F)")
-                        onToggled: timeline.zoom.follow = checked
+                        onToggled: checked ? scrubBar.goLive() : (timeline.zoom.follow = false)
                         font.pixelSize: Theme.smallFontSize
+                        // As wide as its longer text whatever it says now, so a change of text never
+                        // meets a layout that still has the other width (the task count gives way).
+                        Layout.minimumWidth: Math.ceil(followMetrics.advanceWidth) + leftPadding + rightPadding + 2
+                        Layout.preferredWidth: Layout.minimumWidth
+                        TextMetrics {
+                            id: followMetrics
+                            font: followButton.font
+                            text: qsTr("○ follow (F)")
+                        }
                     }
                 }
                 Item {
@@ -117,6 +128,19 @@ Frame {
                             font.pixelSize: Theme.smallFontSize
                             opacity: 0.8
                         }
+                    }
+                    // Press or drag on the axis: the playhead goes to that time (ScrubBar.qml).
+                    MouseArea {
+                        objectName: "axisScrub"
+                        anchors.fill: parent
+                        preventStealing: true
+                        function seekTo(x: real): void {
+                            const tx = timeline.mapFromItem(axis, x, 0).x
+                            scrubBar.seek(timeline.zoom.viewStart + tx / timeline.width * timeline.zoom.viewDuration)
+                        }
+                        onPressed: (mouse) => seekTo(mouse.x)
+                        onPositionChanged: (mouse) => seekTo(mouse.x)
+                        onReleased: pane.focusReturned()
                     }
                     // Which clock this axis is.
                     Label {
@@ -256,6 +280,26 @@ Frame {
                     position: timeline.contentHeight > 0 ? timeline.contentY / timeline.contentHeight : 0
                     onPositionChanged: if (pressed) timeline.contentY = position * timeline.contentHeight
                 }
+            }
+
+            // (A short pane, as in presenter mode at 1024x768, keeps its lanes: the keys, the time
+            // axis and the follow button, which says when the time shown is not now, do the same.)
+            Rectangle {
+                visible: scrubBar.visible
+                Layout.fillWidth: true
+                Layout.preferredHeight: 1
+                color: pane.palette.mid
+            }
+            ScrubBar {
+                id: scrubBar
+                objectName: "scrubBar"
+                visible: pane.height > 12 * Theme.rowHeight
+                Layout.fillWidth: true
+                Layout.leftMargin: Theme.spacing / 2
+                Layout.rightMargin: Theme.spacing / 2
+                controller: pane.controller
+                timeline: timeline
+                onFocusReturned: pane.focusReturned()
             }
         }
     }

@@ -125,6 +125,14 @@ void TestTimelineItem::playheadClips()
     f.frame();
     QCOMPARE(block->builds, builds + 1);
     QCOMPARE(count(block->firstChild()).vertices, 5 * Quad);
+    QVERIFY(!block->dependsOnPlayhead); // nothing clipped at the end
+
+    // Scrubbed back (the replay's playhead): the block drawn whole is rebuilt, clipped again.
+    f.item.zoom()->setPlayhead(200 * Ms);
+    f.frame();
+    QCOMPARE(block->builds, builds + 2);
+    QCOMPARE(count(block->firstChild()).vertices, 0);
+    QCOMPARE(count(block->lastChild()).vertices, 0);
 }
 
 void TestTimelineItem::mergesWithinAPixel()

@@ -507,6 +507,10 @@ bool ScriptRun::blockSleep(double seconds, const QString &label, const QByteArra
     if (record)
         trace.append(m_runtime.now(), task, EventKind::BlockEnd, site);
     if (interrupted) {
+        // Handled here: a new busy period, so the watchdog's own interruption of the old one
+        // (it may still be waiting for the GIL) does not land a second time, inside the
+        // script's or the runner's handler of this one (seen under load: an Error, not HeldLoop).
+        m_watchdog->enter();
         PyErr_Format(
             PythonInterpreter::instance().loopHeldType(),
             "the script held the event loop for more than %.1f s (the hold limit) and was interrupted",

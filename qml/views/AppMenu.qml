@@ -10,7 +10,13 @@ Menu {
     signal aboutRequested
     signal presenterToggled
     signal exportRequested(string kind)
+    signal scriptOpenRequested
 
+    MenuItem {
+        text: qsTr("Open Python script…  Ctrl+Shift+O")
+        onTriggered: menu.scriptOpenRequested()
+    }
+    MenuSeparator {}
     MenuItem {
         text: qsTr("Export trace (Chrome JSON)…  Ctrl+E")
         onTriggered: menu.exportRequested("trace")

@@ -42,6 +42,18 @@ ApplicationWindow {
     title: root.controller.script.active ? root.controller.script.title : root.controller.settings.scenarioTitle
     font.pixelSize: Theme.fontSize
 
+    // Quitting with an edited script asks first (Save / Discard / Cancel).
+    property bool closeConfirmed: false
+    onClosing: (close) => {
+        if (root.closeConfirmed || !root.controller.script.modified)
+            return
+        close.accepted = false
+        scriptFiles.whenSaved(() => {
+            root.closeConfirmed = true
+            root.close()
+        })
+    }
+
     Item {
         id: keySink
         focus: true
@@ -66,6 +78,8 @@ ApplicationWindow {
         onAboutRequested: about.open()
         onPresenterToggled: root.setPresenter(!ViewSettings.presenter)
         onExportRequested: (kind) => exporter.ask(kind)
+        onScriptOpenRequested: scriptFiles.open()
+        beforeLeavingScript: (proceed) => scriptFiles.whenSaved(proceed)
         onFocusReturned: root.takeFocus()
     }
 
@@ -106,6 +120,7 @@ ApplicationWindow {
                     anchors.fill: parent
                     visible: root.controller.script.active
                     controller: root.controller
+                    files: scriptFiles
                     onFocusReturned: root.takeFocus()
                 }
             }
@@ -130,6 +145,15 @@ ApplicationWindow {
         controller: root.controller
         timeline: timelinePane.timeline
         area: timelinePane.timelineArea
+    }
+
+    // Open and Save of the Python script, and the unsaved-changes question (ScriptFiles.qml).
+    ScriptFiles {
+        id: scriptFiles
+        anchors.fill: parent
+        controller: root.controller
+        typing: scriptPane.typing
+        onFocusReturned: root.takeFocus()
     }
 
     AboutDialog {

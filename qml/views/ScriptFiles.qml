@@ -70,7 +70,7 @@ Item {
         onActivated: files.open()
     }
     Shortcut {
-        sequences: [StandardKey.Save]
+        sequences: ["Ctrl+S"]
         context: Qt.ApplicationShortcut
         enabled: files.typing && files.script.active
         onActivated: files.save()

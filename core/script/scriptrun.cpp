@@ -112,15 +112,13 @@ QString ScriptRun::start(const RunConfig &config, const QString &source, const Q
     m_stopRequested = false;
     m_stopRaised = false;
     m_loopStopping = false;
-    m_suspended.clear();
     m_network = SimNetwork(&m_runtime, config.seed);
     m_network.setDefaults(config.network);
     m_watchdog->setLimitMs(m_holdLimitMs);
 
     m_running = true;
     Q_EMIT started();
-    m_scriptTask = m_runtime.beginTask(TaskName(m_fileName.section(QLatin1Char('/'), -1)));
-    m_suspended.resize(m_scriptTask + 1, 0);
+    m_recorder.beginScript(m_fileName.section(QLatin1Char('/'), -1));
     m_runtime.trace().flush();
     const quint64 generation = m_generation;
     QMetaObject::invokeMethod(
@@ -143,7 +141,7 @@ void ScriptRun::execScript(quint64 generation)
     m_execGeneration = generation;
     ScriptResult result;
     {
-        const CurrentTaskScope scope(&m_runtime.scheduler(), m_scriptTask);
+        const CurrentTaskScope scope(&m_runtime.scheduler(), m_recorder.scriptTask());
         m_watchdog->setActive(true);
         m_watchdog->enter();
         result = python.runScript(m_source, m_fileName);
@@ -168,26 +166,16 @@ void ScriptRun::execScript(quint64 generation)
         : (m_result.status == ScriptResult::Status::Exit && m_result.exitCode == 0) ? TaskOutcome::Ok
                                                                                     : TaskOutcome::Error;
     QString message = m_result.message.trimmed().section(QLatin1Char('\n'), -1);
-    closeOpenWaits();
-    m_runtime.endTask(m_scriptTask, outcome, message);
+    m_recorder.closeOpenWaits();
+    m_runtime.endTask(m_recorder.scriptTask(), outcome, message);
     endRun();
-}
-
-void ScriptRun::closeOpenWaits()
-{
-    // A task still suspended when the run ends resumes as cancelled, as C++ tasks do.
-    for (TaskId t = 0; t < m_suspended.size(); ++t) {
-        if (m_suspended[t]) {
-            m_suspended[t] = 0;
-            m_runtime.trace().append(m_runtime.now(), t, EventKind::Resume, quint32(WaitResult::Cancelled));
-        }
-    }
 }
 
 void ScriptRun::endRun()
 {
-    // Whatever the script left behind (tasks of a loop it never closed, timers) ends here.
-    closeOpenWaits();
+    // Whatever the script left behind (tasks of a loop it never closed, timers) ends here; a task
+    // still suspended resumes as cancelled, as C++ tasks do.
+    m_recorder.closeOpenWaits();
     m_runtime.cancelAll();
     dropPython();
     m_runtime.trace().flush();
@@ -256,7 +244,7 @@ void ScriptRun::requestScriptStop(ScriptResult::Status status, const QString &wh
 void ScriptRun::stopNow(ScriptResult::Status status, const QString &why)
 {
     abort(status, why);
-    closeOpenWaits();
+    m_recorder.closeOpenWaits();
     m_runtime.cancelAll(); // every waiting handle is dropped
     if (!m_executing)
         endRun(); // (else the script unwinds first: execScript ends the run)
@@ -309,7 +297,7 @@ void ScriptRun::onWake(void *ctx, WakeReason reason)
         run->m_deferred.push_back(p); // as asyncio: what is due after stop() runs next time
         return;
     }
-    run->m_stepping = p->task;
+    run->m_recorder.setStepping(p->task);
     QElapsedTimer wall;
     wall.start();
     run->m_watchdog->enter();
@@ -331,58 +319,9 @@ void ScriptRun::onWake(void *ctx, WakeReason reason)
     } else {
         PyErr_Clear();
     }
-    if (!run->stale() && run->m_stepping != NoTask)
-        run->m_runtime.recordHold(run->m_stepping, heldNs);
-    run->m_stepping = NoTask;
-}
-
-TaskId ScriptRun::spawn(const QString &pattern, qint32 arg, TaskId parent)
-{
-    if (stale())
-        return NoTask;
-    if (parent >= m_suspended.size())
-        parent = m_scriptTask;
-    const CurrentTaskScope scope(&m_runtime.scheduler(), parent); // (beginTask's parent)
-    const TaskId id = m_runtime.beginTask(TaskName(pattern, arg));
-    if (m_suspended.size() <= id)
-        m_suspended.resize(std::size_t(id) + 1, 0);
-    return id;
-}
-
-void ScriptRun::resumeTask(TaskId task, WaitResult result)
-{
-    if (stale() || task >= m_suspended.size())
-        return;
-    if (m_suspended[task]) {
-        m_suspended[task] = 0;
-        m_runtime.trace().append(m_runtime.now(), task, EventKind::Resume, quint32(result));
-    }
-    m_runtime.scheduler().setCurrentTask(task); // (the dispatch's scope restores it)
-    m_stepping = task;
-}
-
-SiteId ScriptRun::site(const QString &label, const QByteArray &file, quint32 line, SiteKind kind)
-{
-    return m_runtime.trace().site(label, file.constData(), line, kind);
-}
-
-void ScriptRun::suspendTask(TaskId task, SiteId site)
-{
-    if (stale() || task >= m_suspended.size() || m_suspended[task] || site >= m_runtime.trace().siteCount())
-        return;
-    m_runtime.trace().append(m_runtime.now(), task, EventKind::Suspend, site);
-    m_suspended[task] = 1;
-}
-
-void ScriptRun::finishTask(TaskId task, TaskOutcome outcome, const QString &message)
-{
-    if (stale() || task >= m_suspended.size())
-        return;
-    if (m_suspended[task]) {
-        m_suspended[task] = 0;
-        m_runtime.trace().append(m_runtime.now(), task, EventKind::Resume, quint32(WaitResult::Cancelled));
-    }
-    m_runtime.endTask(task, outcome, message);
+    if (!run->stale() && run->m_recorder.stepping() != NoTask)
+        run->m_runtime.recordHold(run->m_recorder.stepping(), heldNs);
+    run->m_recorder.setStepping(NoTask);
 }
 
 bool ScriptRun::spin(bool stopAlready, const QString &label, const QByteArray &file, quint32 line)
@@ -447,7 +386,7 @@ bool ScriptRun::spin(bool stopAlready, const QString &label, const QByteArray &f
     m_loops.pop_back();
     if (generation == m_generation && !stale())
         resumeTask(caller, WaitResult::Ok);
-    m_stepping = NoTask;
+    m_recorder.setStepping(NoTask);
     if (stale() || m_pendingError)
         return raise();
     if (m_stopRequested && !m_stopRaised) {
@@ -480,7 +419,7 @@ bool ScriptRun::blockSleep(double seconds, const QString &label, const QByteArra
 {
     const qint64 ns = qint64(seconds * 1e9);
     const TaskId task = m_runtime.currentTask();
-    const bool record = !stale() && task != NoTask && task < m_suspended.size();
+    const bool record = !stale() && m_recorder.knows(task);
     Trace &trace = m_runtime.trace();
     const SiteId site = trace.site(label, file.constData(), line, SiteKind::Blocking);
     if (record)

@@ -3,6 +3,7 @@
 #include "network.h"
 #include "runconfig.h"
 #include "runtime.h"
+#include "scriptrecorder.h"
 #include "scriptresult.h"
 
 #include <QObject>
@@ -79,13 +80,30 @@ public:
     /// Schedules handle (a new reference is taken) at dueNs (-1: now); returns a ticket.
     quint64 schedule(qint64 dueNs, _object *handle);
     void unschedule(quint64 ticket);
-    /// Records a new task, a child of parent (NoTask: of the script's top level).
-    TaskId spawn(const QString &pattern, qint32 arg, TaskId parent);
-    void resumeTask(TaskId task, WaitResult result);
-    /// Interns a site (what is awaited, where) in the trace.
-    SiteId site(const QString &label, const QByteArray &file, quint32 line, SiteKind kind);
-    void suspendTask(TaskId task, SiteId site);
-    void finishTask(TaskId task, TaskOutcome outcome, const QString &message);
+    /// The recording hooks (ScriptRecorder), dropped once the script no longer belongs to the run.
+    TaskId spawn(const QString &pattern, qint32 arg, TaskId parent)
+    {
+        return stale() ? NoTask : m_recorder.spawn(pattern, arg, parent);
+    }
+    void resumeTask(TaskId task, WaitResult result)
+    {
+        if (!stale())
+            m_recorder.resume(task, result);
+    }
+    SiteId site(const QString &label, const QByteArray &file, quint32 line, SiteKind kind)
+    {
+        return m_recorder.site(label, file, line, kind);
+    }
+    void suspendTask(TaskId task, SiteId site)
+    {
+        if (!stale())
+            m_recorder.suspend(task, site);
+    }
+    void finishTask(TaskId task, TaskOutcome outcome, const QString &message)
+    {
+        if (!stale())
+            m_recorder.finish(task, outcome, message);
+    }
     /// Spins a nested event loop until the loop stops; false (and a Python error set) if the
     /// run was stopped or the script can never finish. The calling task (the script's top
     /// level) is recorded as waiting at file:line meanwhile.
@@ -116,20 +134,17 @@ private:
     void requestScriptStop(ScriptResult::Status status, const QString &why);
     void stopNow(ScriptResult::Status status, const QString &why);
     void dropPython();
-    void closeOpenWaits();
     void endRun();
 
     Runtime m_runtime;
     SimNetwork m_network;
+    ScriptRecorder m_recorder{m_runtime}; // spawns, suspends, resumes, finishes: the trace
     RunConfig m_config;
     QString m_source;
     QString m_fileName;
     QByteArray m_fileNameUtf8;
     QString m_output;
     ScriptResult m_result;
-    TaskId m_scriptTask = NoTask;
-    TaskId m_stepping = NoTask; // the task a wake-up is stepping (for holds)
-    std::vector<quint8> m_suspended; // per task: suspended at an await
     std::vector<Pending *> m_deferred; // due after loop.stop(): run when the loop runs again
     std::vector<QEventLoop *> m_loops; // nested loops spinning, innermost last
     std::unique_ptr<ScriptWatchdog> m_watchdog;

@@ -1,5 +1,6 @@
 #include "scriptsource.h"
 
+#include "outputfile.h"
 #include "scriptexamples.h"
 
 #include <QFile>
@@ -13,7 +14,7 @@ ScriptSource::ScriptSource(QObject *parent)
 {
     const QList<ScriptExample> examples = ScriptExamples::all();
     if (!examples.isEmpty())
-        show(examples.first().fileName, examples.first().source);
+        show(examples.first().fileName, {}, examples.first().source);
     connect(&m_run, &ScriptRun::outputWritten, this, [this](const QString &text, int) {
         m_output += text;
         if (m_output.size() > MaxOutputChars)
@@ -36,10 +37,13 @@ void ScriptSource::setText(const QString &text)
     if (m_text == text)
         return;
     const bool wasEdited = edited();
+    const bool wasModified = modified();
     m_text = text;
     Q_EMIT textChanged();
     if (wasEdited != edited())
         Q_EMIT editedChanged();
+    if (wasModified != modified())
+        Q_EMIT modifiedChanged();
 }
 
 QString ScriptSource::title() const
@@ -61,7 +65,7 @@ void ScriptSource::loadExample(int index)
     const QList<ScriptExample> examples = ScriptExamples::all();
     if (index < 0 || index >= examples.size())
         return;
-    show(examples[index].fileName, examples[index].source);
+    show(examples[index].fileName, {}, examples[index].source);
 }
 
 bool ScriptSource::loadFile(const QString &path, QString *error)
@@ -72,17 +76,84 @@ bool ScriptSource::loadFile(const QString &path, QString *error)
             *error = QStringLiteral("cannot read '%1': %2").arg(path, file.errorString());
         return false;
     }
-    show(QFileInfo(path).fileName(), QString::fromUtf8(file.readAll()));
+    const QByteArray bytes = file.readAll();
+    if (file.error() != QFileDevice::NoError) {
+        if (error)
+            *error = QStringLiteral("cannot read '%1': %2").arg(path, file.errorString());
+        return false;
+    }
+    show(QFileInfo(path).fileName(), QFileInfo(path).absoluteFilePath(), QString::fromUtf8(bytes));
     return true;
 }
 
-void ScriptSource::show(const QString &fileName, const QString &text)
+QString ScriptSource::open(const QUrl &file)
 {
-    if (m_fileName != fileName) {
+    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    if (path.isEmpty())
+        return tr("no file name");
+    QString error;
+    if (!loadFile(path, &error))
+        return error;
+    return {};
+}
+
+QString ScriptSource::save()
+{
+    if (m_filePath.isEmpty())
+        return tr("the script has no file yet: use Save As");
+    QString error;
+    if (!writeTo(m_filePath, &error))
+        return error;
+    return {};
+}
+
+QString ScriptSource::saveAs(const QUrl &file)
+{
+    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    if (path.isEmpty())
+        return tr("no file name");
+    QString error;
+    if (!writeTo(path, &error))
+        return error;
+    // Written into a pipe or a device ("-", /dev/stdout): saved, but not a file to save to again.
+    if (OutputFile::namesStandardOutput(path) || !QFileInfo(path).isFile())
+        return {};
+    const QString fileName = QFileInfo(path).fileName();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    if (m_fileName != fileName || m_filePath != absolute) {
         m_fileName = fileName;
+        m_filePath = absolute;
         Q_EMIT fileNameChanged();
     }
+    return {};
+}
+
+bool ScriptSource::writeTo(const QString &path, QString *error)
+{
+    if (!OutputFile::writeAll(path, m_text.toUtf8(), error))
+        return false;
+    const bool wasModified = modified();
+    m_savedText = m_text;
+    if (wasModified)
+        Q_EMIT modifiedChanged();
+    return true;
+}
+
+void ScriptSource::discardChanges()
+{
+    setText(m_savedText);
+}
+
+void ScriptSource::show(const QString &fileName, const QString &path, const QString &text)
+{
+    if (m_fileName != fileName || m_filePath != path) {
+        m_fileName = fileName;
+        m_filePath = path;
+        Q_EMIT fileNameChanged();
+    }
+    m_savedText = text;
     setText(text);
+    Q_EMIT modifiedChanged(); // (not modified now, whatever it was)
     setProblem({}, 0);
 }
 
@@ -129,17 +200,21 @@ void ScriptSource::onFinished()
         message = tr("the script called sys.exit(%1)").arg(r.exitCode);
     if (message.isEmpty())
         message = tr("the script failed");
-    if (line > 0)
+    const int column = line > 0 && r.status == ScriptResult::Status::SyntaxError ? qMax(r.column, 0) : 0;
+    if (column > 0)
+        message = tr("%1:%2:%3: %4").arg(m_fileName).arg(line).arg(column).arg(message);
+    else if (line > 0)
         message = tr("%1:%2: %3").arg(m_fileName).arg(line).arg(message);
-    setProblem(message, line);
+    setProblem(message, line, column);
 }
 
-void ScriptSource::setProblem(const QString &problem, int line)
+void ScriptSource::setProblem(const QString &problem, int line, int column)
 {
-    if (m_problem == problem && m_problemLine == line)
+    if (m_problem == problem && m_problemLine == line && m_problemColumn == column)
         return;
     m_problem = problem;
     m_problemLine = line;
+    m_problemColumn = column;
     Q_EMIT resultChanged();
 }
 

@@ -1,5 +1,7 @@
 #include "cpphighlighter.h"
 
+#include "styledtext.h"
+
 #include <QSet>
 
 namespace awaitscope {
@@ -24,44 +26,9 @@ const QSet<QString> &keywords()
     return set;
 }
 
-QString escaped(QStringView text)
-{
-    QString out;
-    out.reserve(text.size() + 8);
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        switch (c.unicode()) {
-        case '&':
-            out += QStringLiteral("&amp;");
-            break;
-        case '<':
-            out += QStringLiteral("&lt;");
-            break;
-        case '>':
-            out += QStringLiteral("&gt;");
-            break;
-        case '"':
-            out += QStringLiteral("&quot;");
-            break;
-        case ' ':
-            // Runs of spaces keep their width (non-breaking); the last space of a run is a plain
-            // one, where a long line may wrap (between tokens, never inside one).
-            out += i + 1 < text.size() && text[i + 1] == QLatin1Char(' ') ? QStringLiteral("&nbsp;")
-                                                                          : QStringLiteral(" ");
-            break;
-        case '\t':
-            out += QStringLiteral("&nbsp;&nbsp;&nbsp;&nbsp;");
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
-
 QString coloured(QStringView text, const QString &colour, bool bold = false)
 {
-    QString s = QStringLiteral("<font color=\"") + colour + QStringLiteral("\">") + escaped(text) +
+    QString s = QStringLiteral("<font color=\"") + colour + QStringLiteral("\">") + escapeStyledText(text) +
         QStringLiteral("</font>");
     return bold ? QStringLiteral("<b>") + s + QStringLiteral("</b>") : s;
 }
@@ -143,7 +110,7 @@ QString highlightCppLine(const QString &line, const CodeColors &colors, bool *in
             else if (word.at(0).isUpper() || word.startsWith(QLatin1String("std")))
                 out += coloured(word, colors.type);
             else
-                out += escaped(word);
+                out += escapeStyledText(word);
             i = j;
             continue;
         }
@@ -152,11 +119,11 @@ QString highlightCppLine(const QString &line, const CodeColors &colors, bool *in
             qsizetype j = i;
             while (j < n && line.at(j) == QLatin1Char(' '))
                 ++j;
-            out += escaped(QStringView(line).mid(i, j - i));
+            out += escapeStyledText(QStringView(line).mid(i, j - i));
             i = j;
             continue;
         }
-        out += escaped(QStringView(line).mid(i, 1));
+        out += escapeStyledText(QStringView(line).mid(i, 1));
         ++i;
     }
     return out;

@@ -1,5 +1,6 @@
 #include "pythonhighlighter.h"
 
+#include "styledtext.h"
 #include "theme.h"
 
 #include <QColor>
@@ -53,30 +54,6 @@ qsizetype stringEnd(QStringView line, qsizetype from, QStringView quote)
             return i + quote.size();
     }
     return -1;
-}
-
-QString escaped(QStringView text)
-{
-    QString out;
-    for (const QChar c : text) {
-        switch (c.unicode()) {
-        case '&':
-            out += QStringLiteral("&amp;");
-            break;
-        case '<':
-            out += QStringLiteral("&lt;");
-            break;
-        case '>':
-            out += QStringLiteral("&gt;");
-            break;
-        case ' ':
-            out += QStringLiteral("&nbsp;");
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
 }
 
 } // namespace
@@ -210,14 +187,14 @@ QString PythonHighlighter::styledLine(const QString &line, const CodeColors &col
     QString out;
     qsizetype at = 0;
     for (const Token &t : tokens(line, state)) {
-        out += escaped(QStringView(line).mid(at, t.start - at));
-        const QString text = escaped(QStringView(line).mid(t.start, t.length));
+        out += escapeStyledText(QStringView(line).mid(at, t.start - at));
+        const QString text = escapeStyledText(QStringView(line).mid(t.start, t.length));
         out += t.kind == Kind::Await
             ? QStringLiteral("<b><font color=\"%1\">%2</font></b>").arg(colorOf(t.kind), text)
             : QStringLiteral("<font color=\"%1\">%2</font>").arg(colorOf(t.kind), text);
         at = t.start + t.length;
     }
-    out += escaped(QStringView(line).mid(at));
+    out += escapeStyledText(QStringView(line).mid(at));
     return out;
 }
 

@@ -10,6 +10,7 @@ Menu {
     signal aboutRequested
     signal presenterToggled
     signal exportRequested(string kind)
+    signal scriptOpenRequested
 
     MenuItem {
         text: qsTr("Open a run…  Ctrl+O")
@@ -18,6 +19,10 @@ Menu {
     MenuItem {
         text: qsTr("Save the run…  Ctrl+S")
         onTriggered: menu.exportRequested("save")
+    }
+    MenuItem {
+        text: qsTr("Open Python script…  Ctrl+Shift+O")
+        onTriggered: menu.scriptOpenRequested()
     }
     MenuSeparator {}
     MenuItem {

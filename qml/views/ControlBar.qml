@@ -16,7 +16,11 @@ ToolBar {
     signal aboutRequested
     signal presenterToggled
     signal exportRequested(string kind)
+    signal scriptOpenRequested
     signal focusReturned
+    // Asked before leaving the Python mode for a scenario: calls proceed() once the script's
+    // unsaved changes are saved or dropped (ScriptFiles.whenSaved), never if the user cancels.
+    property var beforeLeavingScript: (proceed) => proceed()
 
     // 1000 -> "1k", 1000000 -> "1M"
     function presetLabel(n: int): string {
@@ -59,9 +63,18 @@ ToolBar {
                 model: scenarioTitles.concat([qsTr("Python script")])
                 currentIndex: bar.controller.script.active ? scenarioTitles.length : bar.controller.settings.scenarioIndex
                 onActivated: (index) => {
-                    bar.controller.script.active = index === scenarioTitles.length
-                    if (index < scenarioTitles.length)
-                        bar.controller.settings.scenarioIndex = index
+                    const pick = () => {
+                        bar.controller.script.active = index === scenarioTitles.length
+                        if (index < scenarioTitles.length)
+                            bar.controller.settings.scenarioIndex = index
+                    }
+                    // The box shows the mode until the pick happens (a cancelled one never does).
+                    scenarioBox.currentIndex = Qt.binding(() => bar.controller.script.active ? scenarioTitles.length
+                                                                                      : bar.controller.settings.scenarioIndex)
+                    if (bar.controller.script.active && index < scenarioTitles.length)
+                        bar.beforeLeavingScript(pick)
+                    else
+                        pick()
                 }
                 // The list gives the keyboard back to the window when it closes, however it
                 // closed (a pick, Esc, a click elsewhere): Space must not open it again.
@@ -129,6 +142,7 @@ ToolBar {
                     onAboutRequested: bar.aboutRequested()
                     onPresenterToggled: bar.presenterToggled()
                     onExportRequested: (kind) => bar.exportRequested(kind)
+                    onScriptOpenRequested: bar.scriptOpenRequested()
                 }
             }
         }

@@ -30,6 +30,10 @@ Rectangle {
         ["Ctrl+Shift+C", qsTr("high contrast")],
         ["Ctrl+S / O", qsTr("save / open a run")],
         ["Ctrl+E", qsTr("export the trace")],
+        ["Ctrl+Shift+O", qsTr("open a Python script")],
+        ["Ctrl+S", qsTr("save the script (in the editor)")],
+        ["Ctrl+Shift+S", qsTr("save the script as…")],
+        ["Esc", qsTr("leave the script editor")],
         ["F11", qsTr("full screen")],
         ["?  /  H", qsTr("this help (Esc closes)")]
     ]

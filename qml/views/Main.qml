@@ -43,6 +43,18 @@ ApplicationWindow {
          : root.controller.script.active ? root.controller.script.title : root.controller.settings.scenarioTitle
     font.pixelSize: Theme.fontSize
 
+    // Quitting with an edited script asks first (Save / Discard / Cancel).
+    property bool closeConfirmed: false
+    onClosing: (close) => {
+        if (root.closeConfirmed || !root.controller.script.modified)
+            return
+        close.accepted = false
+        scriptFiles.whenSaved(() => {
+            root.closeConfirmed = true
+            root.close()
+        })
+    }
+
     Item {
         id: keySink
         focus: true
@@ -75,6 +87,8 @@ ApplicationWindow {
         onPresenterToggled: root.setPresenter(!ViewSettings.presenter)
         // (Save and Open come through the menu's export signal too.)
         onExportRequested: (kind) => kind === "save" || kind === "open" ? runFiles.ask(kind) : exporter.ask(kind)
+        onScriptOpenRequested: scriptFiles.open()
+        beforeLeavingScript: (proceed) => scriptFiles.whenSaved(proceed)
         onFocusReturned: root.takeFocus()
     }
 
@@ -115,6 +129,7 @@ ApplicationWindow {
                     anchors.fill: parent
                     visible: root.controller.script.active
                     controller: root.controller
+                    files: scriptFiles
                     onFocusReturned: root.takeFocus()
                 }
             }
@@ -145,6 +160,15 @@ ApplicationWindow {
         id: runFiles
         anchors.fill: parent
         controller: root.controller
+    }
+
+    // Open and Save of the Python script, and the unsaved-changes question (ScriptFiles.qml).
+    ScriptFiles {
+        id: scriptFiles
+        anchors.fill: parent
+        controller: root.controller
+        typing: scriptPane.typing
+        onFocusReturned: root.takeFocus()
     }
 
     AboutDialog {

@@ -58,6 +58,9 @@ Item {
     Shortcut {
         sequences: ["Ctrl+S"]
         context: Qt.ApplicationShortcut
+        // In the Python editor, Ctrl+S saves the script (ScriptFiles.qml): two enabled
+        // shortcuts on one key would be ambiguous and neither would fire.
+        enabled: !keys.typing
         onActivated: keys.saveRequested()
     }
     Shortcut {

@@ -8,7 +8,9 @@ import Awaitscope
 // marks as in the C++ code pane (the lines where tasks wait now, with how many; where waits
 // failed; the line a step reached) and the line a script error names. Edits take effect on the
 // next Run. No wrapping: one row per line, so the marks sit exactly on their lines (long lines
-// scroll sideways with the cursor, the wheel or a drag).
+// scroll sideways with the cursor, the wheel or a drag). Esc gives the keyboard back to the window
+// (its one-key shortcuts work again); while the editor has the keyboard (typing), Ctrl+S saves the
+// script (ScriptFiles.qml).
 Item {
     id: editor
 
@@ -19,12 +21,27 @@ Item {
     readonly property real lineHeight: area.lineCount > 0 ? area.contentHeight / area.lineCount : metrics.height
     readonly property real gutterWidth: 3.2 * Theme.codeFontSize
 
+    signal focusReturned
+
     function showLine(line: int): void {
         if (line < 1)
             return
         const y = area.topPadding + (line - 1) * editor.lineHeight
         if (y < flick.contentY || y + editor.lineHeight > flick.contentY + flick.height)
             flick.contentY = Math.max(0, Math.min(y - flick.height / 3, flick.contentHeight - flick.height))
+    }
+    // The document position of line (1-based) and column (1-based), clamped to the line.
+    function positionOf(line: int, column: int): int {
+        const text = area.text
+        let at = 0
+        for (let n = 1; n < line; ++n) {
+            const next = text.indexOf("\n", at)
+            if (next < 0)
+                return text.length
+            at = next + 1
+        }
+        const end = text.indexOf("\n", at)
+        return Math.min(at + Math.max(column - 1, 0), end < 0 ? text.length : end)
     }
     function followedLine(): int {
         const stepping = editor.controller.paused || !editor.controller.running
@@ -101,15 +118,19 @@ Item {
             Repeater {
                 model: area.lineCount
                 delegate: Text {
+                    id: number
                     required property int index
+                    // The line a script error names: marked here, where no code runs under it.
+                    readonly property bool problem: editor.script.problemLine === number.index + 1
                     width: editor.gutterWidth
                     height: editor.lineHeight
                     horizontalAlignment: Text.AlignRight
                     verticalAlignment: Text.AlignVCenter
-                    text: index + 1
-                    color: editor.palette.windowText
-                    opacity: 0.45
+                    text: number.problem ? "✕" + (number.index + 1) : number.index + 1
+                    color: number.problem ? Theme.colors.error : editor.palette.windowText
+                    opacity: number.problem ? 1 : 0.45
                     font.family: "monospace"
+                    font.bold: number.problem
                     font.pixelSize: Theme.codeFontSize
                 }
             }
@@ -134,6 +155,7 @@ Item {
             onTextChanged: editor.script.text = area.text
             // Tab indents with spaces, as Python wants.
             Keys.onTabPressed: area.insert(area.cursorPosition, "    ")
+            Keys.onEscapePressed: editor.focusReturned()
             onCursorRectangleChanged: {
                 const r = area.cursorRectangle
                 if (r.y + area.y < flick.contentY)
@@ -150,6 +172,24 @@ Item {
             textDocument: area.textDocument
         }
 
+        // Where on its line a syntax error is (CPython's caret): a box around that character.
+        Rectangle {
+            id: caret
+            objectName: "problemColumn"
+            readonly property rect at: editor.script.problemColumn > 0 && editor.script.problemLine > 0
+                                       ? area.positionToRectangle(editor.positionOf(editor.script.problemLine,
+                                                                                    editor.script.problemColumn))
+                                       : Qt.rect(0, 0, 0, 0)
+            visible: caret.at.height > 0
+            x: area.x + caret.at.x - caret.border.width
+            y: area.y + caret.at.y + caret.border.width
+            width: Math.max(metrics.averageCharacterWidth, 2) + 2 * caret.border.width
+            height: caret.at.height - 2 * caret.border.width
+            color: "transparent"
+            border.color: Theme.colors.error
+            border.width: 2
+        }
+
         // The counts, over the text (a line's end may run under them).
         Repeater {
             model: source
@@ -160,8 +200,7 @@ Item {
                 required property bool blocking
                 required property int failures
                 required property string failureText
-                readonly property bool problem: editor.script.problemLine === badgeRow.lineNumber
-                visible: badgeRow.problem || badgeRow.waiting > 0 || badgeRow.failures > 0
+                visible: badgeRow.waiting > 0 || badgeRow.failures > 0
                 y: area.topPadding + (badgeRow.lineNumber - 1) * editor.lineHeight
                 width: flick.contentWidth
                 height: editor.lineHeight
@@ -187,20 +226,19 @@ Item {
                         }
                     }
                     Label {
-                        visible: badgeRow.failures > 0 || badgeRow.problem
+                        visible: badgeRow.failures > 0
                         leftPadding: Theme.spacing
                         rightPadding: Theme.spacing
                         font.pixelSize: Theme.smallFontSize
                         font.bold: true
                         color: Theme.colors.onAccent
-                        text: badgeRow.problem ? qsTr("✕ error") : qsTr("✕ %L1").arg(badgeRow.failures)
+                        text: qsTr("✕ %L1").arg(badgeRow.failures)
                         background: Rectangle {
                             radius: height / 2
                             color: Theme.colors.error
                         }
                         ToolTip.visible: failHover.hovered
-                        ToolTip.text: badgeRow.problem ? editor.script.problem
-                                                   : qsTr("Waits on this line: %1").arg(badgeRow.failureText)
+                        ToolTip.text: qsTr("Waits on this line: %1").arg(badgeRow.failureText)
                         HoverHandler {
                             id: failHover
                         }

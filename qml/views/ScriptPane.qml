@@ -5,13 +5,15 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Awaitscope
 
-// The code pane of the Python mode: the script's name and an examples menu, how the last run
+// The code pane of the Python mode: the script's name (• when it has unsaved changes), its File
+// menu (Open, Save, Save As: ScriptFiles.qml) and an examples menu, how the last run
 // failed in one line (file:line: the exception; the whole traceback is in the output pane), the
 // editor, and the output pane.
 Frame {
     id: pane
 
     required property RunController controller
+    required property ScriptFiles files
     readonly property ScriptSource script: controller.script
     readonly property bool typing: editor.typing
 
@@ -39,9 +41,43 @@ Frame {
                 Layout.minimumWidth: 0
                 elide: Text.ElideRight
                 font.bold: true
-                text: pane.script.edited && pane.controller.running
+                text: (pane.script.modified ? "• " : "") + (pane.script.edited && pane.controller.running
                       ? qsTr("%1 (edited: Run to apply)").arg(pane.script.fileName)
-                      : pane.script.fileName
+                      : pane.script.fileName)
+                ToolTip.visible: nameHover.hovered
+                ToolTip.text: (pane.script.filePath.length > 0 ? pane.script.filePath : qsTr("an example (Save As to keep it)"))
+                              + (pane.script.modified ? qsTr(": unsaved changes") : "")
+                HoverHandler {
+                    id: nameHover
+                }
+            }
+            Button {
+                id: fileButton
+                objectName: "scriptFileButton"
+                focusPolicy: Qt.NoFocus
+                text: qsTr("File")
+                onClicked: fileMenu.open()
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Open or save the script")
+
+                Menu {
+                    id: fileMenu
+                    y: fileButton.height
+                    // (A dialog it opened keeps the keyboard.)
+                    onClosed: if (!pane.files.busy) pane.focusReturned()
+                    MenuItem {
+                        text: qsTr("Open…  Ctrl+Shift+O")
+                        onTriggered: pane.files.open()
+                    }
+                    MenuItem {
+                        text: qsTr("Save  Ctrl+S (in the editor)")
+                        onTriggered: pane.files.save()
+                    }
+                    MenuItem {
+                        text: qsTr("Save As…  Ctrl+Shift+S")
+                        onTriggered: pane.files.saveAs()
+                    }
+                }
             }
             Button {
                 id: examplesButton
@@ -55,17 +91,18 @@ Frame {
                 Menu {
                     id: examples
                     y: examplesButton.height
-                    onClosed: pane.focusReturned()
+                    // (A dialog it opened keeps the keyboard.)
+                    onClosed: if (!pane.files.busy) pane.focusReturned()
                     Instantiator {
                         model: pane.script.exampleTitles
                         delegate: MenuItem {
                             required property string modelData
                             required property int index
                             text: modelData
-                            onTriggered: {
+                            onTriggered: pane.files.whenSaved(() => {
                                 pane.controller.reset()
                                 pane.script.loadExample(index)
-                            }
+                            })
                         }
                         onObjectAdded: (index, object) => examples.insertItem(index, object)
                         onObjectRemoved: (index, object) => examples.removeItem(object)
@@ -85,7 +122,8 @@ Frame {
                 id: problem
                 anchors.fill: parent
                 anchors.margins: Theme.spacing / 2
-                wrapMode: Text.WrapAnywhere
+                // Between words where it can (a long path or token still breaks).
+                wrapMode: Text.Wrap
                 maximumLineCount: 3
                 elide: Text.ElideRight
                 font.family: "monospace"
@@ -102,6 +140,7 @@ Frame {
             Layout.fillWidth: true
             Layout.fillHeight: true
             controller: pane.controller
+            onFocusReturned: pane.focusReturned()
         }
 
         ScriptOutput {

@@ -5,7 +5,8 @@ Usage: conformance.py AWAITSCOPE_BINARY SCRIPT.py...
 
 Each script runs twice: headless on Awaitscope (virtual clock, fixed 100 ms latency, no summary)
 and under this interpreter (Debian's /usr/bin/python3, the one Awaitscope embeds) with this
-folder first on PYTHONPATH, where awaitscope.py is the plain-asyncio twin of the network. Their
+folder and core/script/python first on PYTHONPATH: Awaitscope's own awaitscope.py, whose network
+draws its requests from _awaitscope.py here, the plain-asyncio stand-in for the engine. Their
 standard output must be the same, line for line, and both must succeed or both fail. The
 CPython runs are real time (a few at once, in parallel): where a line prints a time (a number
 with a decimal point), the two may differ by up to TIME_TOLERANCE seconds, since the wall clock
@@ -36,6 +37,7 @@ def same_output(ours, theirs):
     return len(a) == len(b) and all(same_line(x, y) for x, y in zip(a, b))
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+MODULE_DIR = os.path.join(HERE, "..", "..", "core", "script", "python")
 
 
 def main():
@@ -43,7 +45,7 @@ def main():
         print(__doc__, file=sys.stderr)
         return 2
     binary, scripts = sys.argv[1], sys.argv[2:]
-    env = dict(os.environ, PYTHONPATH=HERE, PYTHONDONTWRITEBYTECODE="1")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([HERE, os.path.normpath(MODULE_DIR)]), PYTHONDONTWRITEBYTECODE="1")
     plain = {}
 
     def start_plain(upto):

@@ -14,6 +14,7 @@ private Q_SLOTS:
     void strings();
     void tripleQuotedAcrossLines();
     void styledLineEscapesAndEmphasises();
+    void styledLineWrapsBetweenTokens();
 };
 
 namespace {
@@ -69,8 +70,21 @@ void TestPythonHighlighter::styledLineEscapesAndEmphasises()
     int state = PythonHighlighter::Plain;
     const QString styled = PythonHighlighter::styledLine(QStringLiteral("await f('<a>')"), colors, &state);
     QCOMPARE(styled,
-             QStringLiteral("<b><font color=\"#aa0000\">await</font></b>&nbsp;f(<font "
+             QStringLiteral("<b><font color=\"#aa0000\">await</font></b> f(<font "
                             "color=\"#00aa00\">'&lt;a&gt;'</font>)"));
+}
+
+void TestPythonHighlighter::styledLineWrapsBetweenTokens()
+{
+    // The same escaping as the C++ pane (styledtext.h): a single space is a plain one, where a
+    // long line may wrap; a run of spaces keeps its width (all but its last non-breaking).
+    int state = PythonHighlighter::Plain;
+    const QString styled = PythonHighlighter::styledLine(QStringLiteral("    x = fetch(a,   b)  # \"c\""),
+                                                         CodeColors::light(), &state);
+    QVERIFY2(styled.startsWith(QLatin1String("&nbsp;&nbsp;&nbsp; x = fetch(a,&nbsp;&nbsp; b)")),
+             qPrintable(styled));
+    QVERIFY(styled.contains(QLatin1String("&quot;c&quot;")));
+    QVERIFY(!styled.contains(QLatin1String("&nbsp;x")));
 }
 
 QTEST_MAIN(TestPythonHighlighter)

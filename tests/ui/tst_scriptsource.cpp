@@ -4,10 +4,15 @@
 #include "scriptexamples.h"
 #include "sourcemodel.h"
 
+#include <QDir>
+#include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <sys/stat.h>
+#include <thread>
 
 using namespace awaitscope;
 
@@ -29,6 +34,18 @@ async def main():
 
 asyncio.run(main())
 )");
+
+QByteArray contents(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("(unreadable)");
+}
+
+ino_t inodeOf(const QString &path)
+{
+    struct stat st { };
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? st.st_ino : 0;
+}
 
 void useVirtualClock(RunController &c)
 {
@@ -52,6 +69,11 @@ private Q_SLOTS:
     void uncaughtExceptionNamesItsLine();
     void leavingPythonModeClearsTheRun();
     void tracebackLine();
+    void openEditSaveAndSaveAs();
+    void failedSaveKeepsTheText();
+    void examplesHaveNoFileToSaveTo();
+    void savingIntoAPipeWritesThrough();
+    void discardGoesBackToTheFile();
 };
 
 void TestScriptSource::initTestCase()
@@ -156,7 +178,9 @@ void TestScriptSource::syntaxErrorIsShownAtItsLine()
     QVERIFY(c.run());
     QVERIFY(finished.wait(10'000));
     QCOMPARE(script.problemLine(), 3);
-    QVERIFY2(script.problem().startsWith(script.fileName() + QStringLiteral(":3:")),
+    QCOMPARE(script.problemColumn(), 16);
+    // file:line:column, as compilers say it (CPython puts the caret at column 16).
+    QVERIFY2(script.problem().startsWith(script.fileName() + QStringLiteral(":3:16: ")),
              qPrintable(script.problem()));
     QVERIFY2(script.problem().contains(QLatin1String("SyntaxError")), qPrintable(script.problem()));
     // A good script afterwards runs, and the message goes.
@@ -165,6 +189,7 @@ void TestScriptSource::syntaxErrorIsShownAtItsLine()
     QVERIFY(finished.wait(10'000));
     QCOMPARE(script.problem(), QString());
     QCOMPARE(script.problemLine(), 0);
+    QCOMPARE(script.problemColumn(), 0);
     QVERIFY(c.view()->doneTasks() >= 7);
 }
 
@@ -216,6 +241,136 @@ void TestScriptSource::tracebackLine()
                                       "ValueError: x\n");
     QCOMPARE(ScriptSource::lineInTraceback(tb, QStringLiteral("a.py")), 7);
     QCOMPARE(ScriptSource::lineInTraceback(tb, QStringLiteral("b.py")), 0);
+}
+
+void TestScriptSource::openEditSaveAndSaveAs()
+{
+    QTemporaryDir dir;
+    const QString a = dir.filePath(QStringLiteral("a.py"));
+    {
+        QFile f(a);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("print('a')\n");
+    }
+    ScriptSource script;
+    QSignalSpy modifiedChanged(&script, &ScriptSource::modifiedChanged);
+    QCOMPARE(script.open(QUrl::fromLocalFile(a)), QString());
+    QCOMPARE(script.fileName(), QStringLiteral("a.py"));
+    QCOMPARE(script.filePath(), QFileInfo(a).absoluteFilePath());
+    QCOMPARE(script.text(), QStringLiteral("print('a')\n"));
+    QVERIFY(!script.modified());
+
+    modifiedChanged.clear();
+    script.setText(QStringLiteral("print('b')\n"));
+    QVERIFY(script.modified());
+    QCOMPARE(modifiedChanged.count(), 1);
+    // Save: a new file renamed over the old one (another inode), nothing left beside it.
+    const ino_t before = inodeOf(a);
+    QCOMPARE(script.save(), QString());
+    QVERIFY(!script.modified());
+    QCOMPARE(contents(a), QByteArray("print('b')\n"));
+    QVERIFY(inodeOf(a) != before);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("a.py")});
+
+    // Save As: the script is now that file (the name tracebacks and the trace use).
+    script.setText(QStringLiteral("print('c')\n"));
+    QSignalSpy renamed(&script, &ScriptSource::fileNameChanged);
+    const QString b = dir.filePath(QStringLiteral("b.py"));
+    QCOMPARE(script.saveAs(QUrl::fromLocalFile(b)), QString());
+    QCOMPARE(renamed.count(), 1);
+    QCOMPARE(script.fileName(), QStringLiteral("b.py"));
+    QCOMPARE(script.filePath(), QFileInfo(b).absoluteFilePath());
+    QCOMPARE(contents(b), QByteArray("print('c')\n"));
+    QCOMPARE(contents(a), QByteArray("print('b')\n"));
+    QVERIFY(!script.modified());
+    // A file that cannot be read: said, and the text stays.
+    const QString error = script.open(QUrl::fromLocalFile(dir.filePath(QStringLiteral("missing.py"))));
+    QVERIFY2(error.contains(QLatin1String("missing.py")), qPrintable(error));
+    QCOMPARE(script.fileName(), QStringLiteral("b.py"));
+}
+
+void TestScriptSource::failedSaveKeepsTheText()
+{
+    auto dir = std::make_unique<QTemporaryDir>();
+    const QString a = dir->filePath(QStringLiteral("a.py"));
+    {
+        QFile f(a);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("x = 1\n");
+    }
+    ScriptSource script;
+    QCOMPARE(script.open(QUrl::fromLocalFile(a)), QString());
+    script.setText(QStringLiteral("x = 2\n"));
+    dir.reset(); // the folder is gone: the save cannot happen
+    const QString error = script.save();
+    QVERIFY2(error.contains(QLatin1String("a.py")), qPrintable(error));
+    QCOMPARE(script.text(), QStringLiteral("x = 2\n"));
+    QVERIFY(script.modified());
+    QCOMPARE(script.fileName(), QStringLiteral("a.py"));
+    // Save As into a folder that does not exist, or onto a folder: refused, nothing changes.
+    QVERIFY(!script.saveAs(QUrl::fromLocalFile(QStringLiteral("/nonexistent-awaitscope/b.py"))).isEmpty());
+    QVERIFY(!script.saveAs(QUrl::fromLocalFile(QDir::tempPath())).isEmpty());
+    QCOMPARE(script.fileName(), QStringLiteral("a.py"));
+    QCOMPARE(script.text(), QStringLiteral("x = 2\n"));
+    QVERIFY(script.modified());
+}
+
+void TestScriptSource::examplesHaveNoFileToSaveTo()
+{
+    ScriptSource script;
+    script.loadExample(0);
+    QVERIFY(script.filePath().isEmpty());
+    QVERIFY(!script.modified());
+    script.setText(script.text() + QStringLiteral("\n# more\n"));
+    QVERIFY(script.modified());
+    QVERIFY(script.save().contains(QLatin1String("Save As")));
+    QVERIFY(script.modified());
+    // Loading an example drops the edit (the window asks first).
+    script.loadExample(1);
+    QVERIFY(!script.modified());
+}
+
+void TestScriptSource::savingIntoAPipeWritesThrough()
+{
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(QStringLiteral("pipe"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    ScriptSource script;
+    script.setText(QStringLiteral("print('piped')\n"));
+    QByteArray received;
+    std::thread reader([&fifo, &received] {
+        QFile in(fifo);
+        if (in.open(QIODevice::ReadOnly))
+            received = in.readAll();
+    });
+    const QString error = script.saveAs(QUrl::fromLocalFile(fifo));
+    reader.join();
+    QCOMPARE(error, QString());
+    QCOMPARE(received, QByteArray("print('piped')\n"));
+    struct stat st { };
+    QCOMPARE(::stat(QFile::encodeName(fifo).constData(), &st), 0);
+    QVERIFY(S_ISFIFO(st.st_mode)); // written into, never replaced
+    // A pipe is not where the script lives: its name stays.
+    QVERIFY(script.fileName() != QLatin1String("pipe"));
+}
+
+void TestScriptSource::discardGoesBackToTheFile()
+{
+    QTemporaryDir dir;
+    const QString a = dir.filePath(QStringLiteral("a.py"));
+    {
+        QFile f(a);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("y = 1\n");
+    }
+    ScriptSource script;
+    QCOMPARE(script.open(QUrl::fromLocalFile(a)), QString());
+    script.setText(QStringLiteral("y = 3\n"));
+    QVERIFY(script.modified());
+    script.discardChanges();
+    QCOMPARE(script.text(), QStringLiteral("y = 1\n"));
+    QVERIFY(!script.modified());
+    QCOMPARE(contents(a), QByteArray("y = 1\n"));
 }
 
 QTEST_MAIN(TestScriptSource)

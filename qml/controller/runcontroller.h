@@ -83,8 +83,10 @@ public:
     Q_INVOKABLE void step();
     /// Stops the run and clears the trace.
     Q_INVOKABLE void reset();
-    /// Cancels a task and its descendants: they unwind from their awaits.
-    Q_INVOKABLE void cancelTask(int task);
+    /// Cancels a task and its descendants: they unwind from their awaits (Delete on the
+    /// selected lane, or its context menu). A root task (main) stops the whole run. Returns what
+    /// happened, in a few words for the window's notice ("already finished: nothing to cancel").
+    Q_INVOKABLE QString cancelTask(int task);
     Q_INVOKABLE QString formatDuration(double ns) const;
 
     /// Reads new trace events now (the per-frame poll does it by itself).
@@ -95,6 +97,8 @@ Q_SIGNALS:
     /// After every poll, with the wall time it took (reading new events, models, bindings).
     void polled(qint64 durationNs);
     void runFinished();
+    /// A short message for the window (what a cancel did), shown for a few seconds.
+    void notice(const QString &text);
 
 private:
     enum class AfterStop { Nothing, Run, Reset };
@@ -104,6 +108,7 @@ private:
     void switchMode();
     /// Starts an asynchronous stop if the run is big; then `then` happens once it has ended.
     bool stopFirst(AfterStop then);
+    QString cancelQuietly(int task);
 
     RunSettings m_settings;
     Session m_session;

@@ -19,6 +19,8 @@ Rectangle {
         ["+  /  −", qsTr("zoom in / out")],
         ["← → ↑ ↓", qsTr("pan (drag does too)")],
         ["0 / Home", qsTr("show the whole run")],
+        ["Delete", qsTr("cancel the selected lane's task")],
+        ["W", qsTr("where the loop was held (warnings)")],
         ["F5", qsTr("presenter mode")],
         ["C", qsTr("captions on / off")],
         ["K", qsTr("knobs on / off")],

@@ -48,7 +48,7 @@ Item {
         }
         Label {
             anchors.left: arrow.right
-            anchors.right: parent.right
+            anchors.right: cancelledTag.visible ? cancelledTag.left : parent.right
             anchors.rightMargin: Theme.spacing
             anchors.verticalCenter: parent.verticalCenter
             elide: Text.ElideRight
@@ -58,6 +58,19 @@ Item {
             opacity: lane.outcome === Core.outcomeRunning ? 1.0 : 0.7
             text: lane.childCount > 0 && !lane.expanded
                   ? qsTr("%1  [%L2 tasks]").arg(lane.name).arg(lane.childCount) : lane.name
+        }
+        // The lane says how it ended when it was cancelled (Delete, its menu, or a stop).
+        Label {
+            id: cancelledTag
+            objectName: "cancelledTag"
+            visible: lane.outcome === Core.outcomeCancelled
+            anchors.right: parent.right
+            anchors.rightMargin: Theme.spacing
+            anchors.verticalCenter: parent.verticalCenter
+            text: qsTr("cancelled")
+            font.pixelSize: Theme.smallFontSize
+            font.italic: true
+            color: Theme.colors.cancelled
         }
     }
 
@@ -104,6 +117,27 @@ Item {
             lane.timeline.forceActiveFocus()
         }
         onDoubleTapped: lane.controller.view.lanes.toggleExpanded(lane.index)
+    }
+    // Right click: select the lane and offer to cancel its task (made on first use).
+    TapHandler {
+        acceptedButtons: Qt.RightButton
+        onTapped: {
+            lane.timeline.selectedTask = lane.taskId
+            menu.active = true
+            menu.item.popup()
+        }
+    }
+    Loader {
+        id: menu
+        active: false
+        sourceComponent: Menu {
+            MenuItem {
+                objectName: "cancelTaskItem"
+                text: qsTr("Cancel task  (Delete)")
+                enabled: lane.spanRow === 0 && lane.outcome === Core.outcomeRunning && lane.controller.running
+                onTriggered: lane.controller.cancelTask(lane.taskId)
+            }
+        }
     }
     // Cancel the selected task: it unwinds from its await, with its children.
     // (Loaded on demand: a button in every lane would slow down a run's start.)

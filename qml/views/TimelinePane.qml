@@ -228,6 +228,20 @@ Frame {
                         }
                     }
 
+                    NoticeBubble {
+                        id: notice
+                        objectName: "notice"
+                        anchors.horizontalCenter: parent.horizontalCenter
+                        anchors.bottom: parent.bottom
+                        anchors.bottomMargin: Theme.spacing
+                        Connections {
+                            target: pane.controller
+                            function onNotice(text: string): void {
+                                notice.show(text)
+                            }
+                        }
+                    }
+
                     Rectangle {
                         visible: timeline.hovering
                         x: Math.min(timeline.hoverX + 18, parent.width - width - 4)

@@ -91,6 +91,7 @@ private Q_SLOTS:
     void layoutHolds();
     void keysWorkAfterClickingEachControl_data();
     void keysWorkAfterClickingEachControl();
+    void deleteCancelsTheSelectedLane();
 
 private:
     QQuickWindow *open(QSize size);
@@ -343,6 +344,55 @@ void TestMainWindow::keysWorkAfterClickingEachControl()
     QTest::keyClick(m_window, Qt::Key_Return);
     QTRY_VERIFY(m_controller->running());
     QTRY_VERIFY(m_controller->view()->tasks() > 0);
+}
+
+void TestMainWindow::deleteCancelsTheSelectedLane()
+{
+    RunOverrides o;
+    o.scenario = QStringLiteral("fan-out");
+    o.jobs = 3;
+    o.latencyMs = 5000; // on the real clock: every fetch_user is mid-await when Delete comes
+    o.speed = 1;
+    m_controller->settings()->applyOverrides(o);
+    QVERIFY(open(QSize(1280, 720)));
+    QVERIFY(m_controller->run());
+    QTRY_COMPARE(m_controller->view()->tasks(), 4);
+    const Trace &trace = m_controller->runtime().trace();
+    const TaskId main = 0;
+    const TaskId second = 2; // fetch_user(2)
+    QCOMPARE(trace.taskName(second), QStringLiteral("fetch_user(2)"));
+    QQuickItem *timeline = find("timeline");
+    QQuickItem *notice = find("noticeText");
+    QVERIFY(timeline && notice);
+
+    // Nothing selected: Delete says how, and cancels nothing.
+    QTest::keyClick(m_window, Qt::Key_Delete);
+    QTRY_VERIFY(notice->isVisible());
+    QCOMPARE(m_controller->runtime().runningTasks(), 4u);
+
+    // The selected lane's task ends cancelled, its await too; the others go on.
+    timeline->setProperty("selectedTask", int(second));
+    QTest::keyClick(m_window, Qt::Key_Delete);
+    QTRY_COMPARE(trace.task(second).outcome, TaskOutcome::Cancelled);
+    QCOMPARE(notice->property("text").toString(), QStringLiteral("fetch_user(2) cancelled."));
+    QCOMPARE(trace.task(1).outcome, TaskOutcome::Running);
+    QTRY_COMPARE(m_controller->view()->cancelledTasks(), 1); // the summary counts it
+    QVERIFY(m_controller->running());
+
+    // Again: it has already finished, nothing happens.
+    QTest::keyClick(m_window, Qt::Key_Delete);
+    QTRY_VERIFY(notice->property("text").toString().contains(QLatin1String("already finished")));
+    QCOMPARE(m_controller->view()->cancelledTasks(), 1);
+
+    // The main task: the run stops cleanly, every task ends cancelled.
+    QSignalSpy finished(m_controller.get(), &RunController::runFinished);
+    timeline->setProperty("selectedTask", int(main));
+    QTest::keyClick(m_window, Qt::Key_Delete);
+    QVERIFY(finished.count() > 0 || finished.wait(5000));
+    QVERIFY(!m_controller->running());
+    for (TaskId t = 0; t < trace.taskCount(); ++t)
+        QCOMPARE(trace.task(t).outcome, TaskOutcome::Cancelled);
+    QCOMPARE(m_controller->view()->cancelledTasks(), 4);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -36,16 +36,20 @@ GridLayout {
         longestHoldNs: panel.controller.view.longestHoldNs
         longestHoldText: panel.controller.formatDuration(panel.controller.view.longestHoldNs)
     }
-    WarningsPane {
+    // (Made when first shown.)
+    Loader {
         id: warningsPane
         objectName: "warningsPane"
+        active: panel.showWarnings
         visible: panel.showWarnings
         Layout.fillWidth: true
         Layout.minimumWidth: responsiveness.Layout.minimumWidth
         Layout.preferredHeight: panel.wide ? panel.rowHeight : panel.graphsHeight
-        controller: panel.controller
-        timeline: panel.timeline
-        onLineRequested: (file, line) => panel.lineRequested(file, line)
+        sourceComponent: WarningsPane {
+            controller: panel.controller
+            timeline: panel.timeline
+            onLineRequested: (file, line) => panel.lineRequested(file, line)
+        }
     }
     SummaryPane {
         id: summary

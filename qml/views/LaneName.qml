@@ -1,5 +1,3 @@
-pragma ComponentBehavior: Bound
-
 import QtQuick
 import QtQuick.Controls
 import Awaitscope
@@ -118,24 +116,28 @@ Item {
         }
         onDoubleTapped: lane.controller.view.lanes.toggleExpanded(lane.index)
     }
-    // Right click: select the lane and offer to cancel its task (made on first use).
+    // Right click: select the lane and offer to cancel its task (the menu is made on first use).
     TapHandler {
         acceptedButtons: Qt.RightButton
         onTapped: {
             lane.timeline.selectedTask = lane.taskId
-            menu.active = true
-            menu.item.popup()
+            menuLoader.active = true
+            menuLoader.item.menu.popup()
         }
     }
     Loader {
-        id: menu
+        id: menuLoader
         active: false
-        sourceComponent: Menu {
-            MenuItem {
-                objectName: "cancelTaskItem"
-                text: qsTr("Cancel task  (Delete)")
-                enabled: lane.spanRow === 0 && lane.outcome === Core.outcomeRunning && lane.controller.running
-                onTriggered: lane.controller.cancelTask(lane.taskId)
+        sourceComponent: Item {
+            property alias menu: menu
+            Menu {
+                id: menu
+                MenuItem {
+                    objectName: "cancelTaskItem"
+                    text: qsTr("Cancel task  (Delete)")
+                    enabled: lane.spanRow === 0 && lane.outcome === Core.outcomeRunning && lane.controller.running
+                    onTriggered: lane.controller.cancelTask(lane.taskId)
+                }
             }
         }
     }

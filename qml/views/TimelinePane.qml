@@ -213,6 +213,7 @@ Frame {
                                 required property real labelX
                                 required property real labelY
                                 required property string labelText
+                                objectName: "holdLabel" // a badge on the lane, over its bars
                                 x: Math.min(labelX + Theme.spacing, parent.width - width)
                                 y: labelY + (timeline.rowHeight - height) / 2
                                 padding: 2

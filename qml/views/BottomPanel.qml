@@ -36,20 +36,16 @@ GridLayout {
         longestHoldNs: panel.controller.view.longestHoldNs
         longestHoldText: panel.controller.formatDuration(panel.controller.view.longestHoldNs)
     }
-    // (Made when first shown.)
-    Loader {
+    WarningsPane {
         id: warningsPane
         objectName: "warningsPane"
-        active: panel.showWarnings
         visible: panel.showWarnings
         Layout.fillWidth: true
         Layout.minimumWidth: responsiveness.Layout.minimumWidth
         Layout.preferredHeight: panel.wide ? panel.rowHeight : panel.graphsHeight
-        sourceComponent: WarningsPane {
-            controller: panel.controller
-            timeline: panel.timeline
-            onLineRequested: (file, line) => panel.lineRequested(file, line)
-        }
+        controller: panel.controller
+        timeline: panel.timeline
+        onLineRequested: (file, line) => panel.lineRequested(file, line)
     }
     SummaryPane {
         id: summary

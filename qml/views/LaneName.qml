@@ -1,3 +1,5 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import QtQuick.Controls
 import Awaitscope
@@ -17,6 +19,8 @@ Item {
     required property int spanRow
     required property TimelineItem timeline
     required property RunController controller
+
+    signal menuRequested
 
     // The legend of a tall lane, asked once per row (it changes only when sites appear).
     // (Read again as the peak moves: new lines may have appeared.)
@@ -116,45 +120,26 @@ Item {
         }
         onDoubleTapped: lane.controller.view.lanes.toggleExpanded(lane.index)
     }
-    // Right click: select the lane and offer to cancel its task (the menu is made on first use).
+    // Right click: select the lane and ask for the lanes' menu (TimelinePane's: cancel the task).
     TapHandler {
         acceptedButtons: Qt.RightButton
         onTapped: {
             lane.timeline.selectedTask = lane.taskId
-            menuLoader.active = true
-            menuLoader.item.menu.popup()
+            lane.menuRequested()
         }
     }
-    Loader {
-        id: menuLoader
-        active: false
-        sourceComponent: Item {
-            property alias menu: menu
-            Menu {
-                id: menu
-                MenuItem {
-                    objectName: "cancelTaskItem"
-                    text: qsTr("Cancel task  (Delete)")
-                    enabled: lane.spanRow === 0 && lane.outcome === Core.outcomeRunning && lane.controller.running
-                    onTriggered: lane.controller.cancelTask(lane.taskId)
-                }
-            }
-        }
-    }
-    // Cancel the selected task: it unwinds from its await, with its children.
-    // (Loaded on demand: a button in every lane would slow down a run's start.)
-    Loader {
+    // Cancel the selected task: it unwinds from its await, with its children. (Made here, not
+    // in a Loader: a bound component cannot be loaded inside a view's delegate in Qt 6.4.)
+    Button {
         anchors.right: parent.right
         anchors.rightMargin: 4
         anchors.verticalCenter: parent.verticalCenter
-        active: lane.spanRow === 0 && lane.taskId === lane.timeline.selectedTask
-                && lane.outcome === Core.outcomeRunning && lane.controller.running
-        sourceComponent: Button {
-            focusPolicy: Qt.NoFocus
-            height: lane.height - 4
-            text: qsTr("Cancel")
-            font.pixelSize: Theme.tinyFontSize
-            onClicked: lane.controller.cancelTask(lane.taskId)
-        }
+        visible: lane.spanRow === 0 && lane.taskId === lane.timeline.selectedTask
+                 && lane.outcome === Core.outcomeRunning && lane.controller.running
+        focusPolicy: Qt.NoFocus
+        height: lane.height - 4
+        text: qsTr("Cancel")
+        font.pixelSize: Theme.tinyFontSize
+        onClicked: lane.controller.cancelTask(lane.taskId)
     }
 }

@@ -54,6 +54,24 @@ Frame {
     }
     property bool wasRunning: false
 
+    // A lane's right-click menu (one for every lane).
+    Menu {
+        id: laneMenu
+        property int task: -1
+        property bool running: false
+        function openFor(task: int, running: bool): void {
+            laneMenu.task = task
+            laneMenu.running = running
+            laneMenu.popup()
+        }
+        MenuItem {
+            objectName: "cancelTaskItem"
+            text: qsTr("Cancel task  (Delete)")
+            enabled: laneMenu.running && pane.controller.running
+            onTriggered: pane.controller.cancelTask(laneMenu.task)
+        }
+    }
+
     Item {
         id: area
         objectName: "timelineArea"
@@ -153,10 +171,13 @@ Frame {
                     model: pane.controller.view.lanes
                     contentY: timeline.contentY
                     delegate: LaneName {
+                        id: laneName
                         width: names.width
                         height: timeline.rowHeight
                         timeline: timeline
                         controller: pane.controller
+                        onMenuRequested: laneMenu.openFor(laneName.taskId, laneName.spanRow === 0
+                                                          && laneName.outcome === Core.outcomeRunning)
                     }
                 }
 

@@ -230,8 +230,7 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
     const QCommandLineOption fullscreen(QStringLiteral("fullscreen"), QStringLiteral("Start full screen."));
     const QCommandLineOption selfTest(
         QStringLiteral("self-test"),
-        QStringLiteral("Load the real window, run fetch-user briefly, exit 0 if all "
-                       "went well."));
+        QStringLiteral("Load the real window, run fetch-user briefly, exit 0 if all went well."));
     const QCommandLineOption open(
         QStringLiteral("open"),
         QStringLiteral("Open a recording (or a Chrome trace) instead of running a scenario; "
@@ -247,11 +246,14 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
                                   QStringLiteral("With --headless: save the run (or the opened file) as a "
                                                  "recording."),
                                   QStringLiteral("FILE"));
-    parser.addOptions({help,    version,     scenario,    list,      jobs,       latency,
-                       jitter,  model,       failureRate, timeout,   seed,       speed,
-                       clock,   exportTrace, quitAfter,   headless,  screenshot, screenshotAfter,
-                       metrics, fullscreen,  selfTest,    exportSvg, exportPng,  presenter,
-                       script,  holdLimit,   noSummary,   open,      at,         save});
+    const QCommandLineOption compare(QStringLiteral("compare"),
+                                     QStringLiteral("With --headless: the job blocking, with callbacks, with "
+                                                    "co_await, in turn; print a JSON array of their times."));
+    parser.addOptions(
+        {help,        version,         scenario,  list,       jobs,     latency,     jitter,    model,
+         failureRate, timeout,         seed,      speed,      clock,    exportTrace, quitAfter, headless,
+         screenshot,  screenshotAfter, metrics,   fullscreen, selfTest, exportSvg,   exportPng, presenter,
+         script,      holdLimit,       noSummary, open,       at,       save,        compare});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A recording to open, as --open."),
                                  QStringLiteral("[FILE]"));
     const QString program = arguments.isEmpty() ? QString() : QFileInfo(arguments.constFirst()).fileName();
@@ -484,6 +486,8 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
          !o.exportPng.isEmpty()))
         return fail(QStringLiteral("--headless has no window: it cannot be combined with --self-test, "
                                    "--fullscreen, --presenter, --screenshot, --export-svg or --export-png"));
+    if ((o.compare = parser.isSet(compare)) && !compareOptionsError(o, parser.isSet(scenario)).isEmpty())
+        return fail(compareOptionsError(o, parser.isSet(scenario)));
     // --metrics measures the window (frame times, the event loop's lag under drawing); a headless
     // run has neither. Its figures are the summary it prints, and --export-trace writes the run.
     if (o.headless && !o.metrics.isEmpty())

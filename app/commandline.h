@@ -17,6 +17,7 @@ struct CommandLineOptions {
     QString scriptFile; // --script: a Python file to run instead of a scenario
     qint64 holdLimitMs = 5000; // --hold-limit: longest a script may hold the event loop
     bool noSummary = false; // --no-summary: headless prints only what the run printed
+    bool compare = false; // --compare: blocking, callbacks and co_await in turn (CompareRun)
     QString exportTrace;
     qint64 quitAfterMs = -1;
     // Recordings (--open FILE or a file name alone, --at MS, --save FILE).
@@ -42,6 +43,9 @@ struct CommandLineResult {
 
 /// Parses arguments (the first one is the program). Never exits: the caller decides.
 CommandLineResult parseCommandLine(const QStringList &arguments);
+
+/// Why --compare cannot run with these options (empty: it can). Defined in headlesscompare.cpp.
+QString compareOptionsError(const CommandLineOptions &options, bool scenarioGiven);
 
 /// The lines --list-scenarios prints.
 QString scenarioListText();

@@ -1,6 +1,7 @@
 #include "headless.h"
 
 #include "chrometracewriter.h"
+#include "headlesscompare.h"
 #include "headlessfile.h"
 #include "outputfile.h"
 #include "pythoninterpreter.h"
@@ -70,6 +71,8 @@ int runHeadless(const CommandLineOptions &options, QTextStream &out, QTextStream
 {
     if (!options.openFile.isEmpty())
         return runOpenedFile(options, out, err);
+    if (options.compare)
+        return runHeadlessCompare(options, out, err);
     Session session;
     QEventLoop loop;
     bool stopped = false;

@@ -206,6 +206,41 @@ private Q_SLOTS:
         QVERIFY(QJsonDocument::fromJson(f.readAll()).isObject());
     }
 
+    void compareHeadlessPrintsThreeVariants()
+    {
+        const Run run =
+            runApp({QStringLiteral("--headless"), QStringLiteral("--compare"), QStringLiteral("--jobs"),
+                    QStringLiteral("5"), QStringLiteral("--latency"), QStringLiteral("100")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonArray a = QJsonDocument::fromJson(run.out.toUtf8()).array();
+        QCOMPARE(a.size(), 3);
+        const QStringList names{QStringLiteral("blocking"), QStringLiteral("callbacks"),
+                                QStringLiteral("await")};
+        for (int i = 0; i < 3; ++i) {
+            const QJsonObject v = a[i].toObject();
+            QCOMPARE(v.value(QStringLiteral("variant")).toString(), names[i]);
+            QCOMPARE(v.value(QStringLiteral("requests")).toInt(), 15);
+            const double total = v.value(QStringLiteral("total_ms")).toDouble();
+            const double hold = v.value(QStringLiteral("longest_hold_ms")).toDouble();
+            if (i == 0) { // about 15 latencies, the loop held all along
+                QVERIFY2(total >= 1500 && total < 1600, qPrintable(run.out));
+                QVERIFY2(hold >= 1500, qPrintable(run.out));
+            } else { // about 3 latencies, no hold over a frame
+                QVERIFY2(total >= 300 && total < 400, qPrintable(run.out));
+                QVERIFY2(hold < 16.7, qPrintable(run.out));
+            }
+        }
+        // It runs its own scenarios, headless.
+        QCOMPARE(runApp({QStringLiteral("--headless"), QStringLiteral("--compare"),
+                         QStringLiteral("--scenario"), QStringLiteral("stress")})
+                     .exitCode,
+                 2);
+        QCOMPARE(runApp({QStringLiteral("--headless"), QStringLiteral("--compare"), QStringLiteral("--jobs"),
+                         QStringLiteral("50")})
+                     .exitCode,
+                 2); // the blocking variant takes 20 at most
+    }
+
     void headlessScriptPrintsItsOutputAndExports()
     {
         QTemporaryDir dir;

@@ -88,6 +88,31 @@ QCoro::Task<> catchesEverything(Runtime &rt)
     co_await rt.sleep(1000 * Ms);
 }
 
+// A worker with a child, suspended mid-await; its boss joins it and sees the cancellation.
+QCoro::Task<> worker(Runtime &rt)
+{
+    FrameGuard guard;
+    auto leaf = rt.spawn("leaf", forever, std::ref(rt));
+    co_await rt.sleep(500 * Ms, QStringLiteral("work"));
+    co_await leaf.join();
+}
+
+QCoro::Task<> boss(Runtime &rt, bool *sawCancel)
+{
+    auto w = rt.spawn("worker", worker, std::ref(rt));
+    try {
+        co_await w.join();
+    } catch (const TaskCancelled &) {
+        *sawCancel = true;
+    }
+}
+
+QCoro::Task<> cancelAfter(Runtime &rt, qint64 ns, TaskId task)
+{
+    co_await rt.sleep(ns);
+    rt.cancel(task);
+}
+
 QCoro::Task<> awaitOutsideTask(Runtime &rt, QString *error)
 {
     try {
@@ -172,6 +197,39 @@ private Q_SLOTS:
         const auto awaits = test::awaitsOf(rt.trace(), b.id());
         QCOMPARE(awaits.back().result, WaitResult::Cancelled);
         QCOMPARE(awaits.back().endNs, qint64(0)); // ended at once, not after 1000 ms
+    }
+
+    void cancelMidAwaitEndsTheWaitTheChildrenAndReachesTheJoin()
+    {
+        Runtime rt;
+        rt.setClockMode(ClockMode::Virtual);
+        bool sawCancel = false;
+        const auto b = rt.spawn("boss", boss, std::ref(rt), &sawCancel);
+        const TaskId w = test::findTask(rt.trace(), QStringLiteral("worker"));
+        const TaskId leaf = test::findTask(rt.trace(), QStringLiteral("leaf"));
+        rt.spawn("canceller", cancelAfter, std::ref(rt), 100 * Ms, w); // (as a click would)
+        QCOMPARE(FrameGuard::live, 2);
+        QTRY_COMPARE_WITH_TIMEOUT(rt.runningTasks(), 0u, 5000);
+        const Trace &t = rt.trace();
+        QCOMPARE(t.task(w).outcome, TaskOutcome::Cancelled);
+        QCOMPARE(t.task(leaf).outcome, TaskOutcome::Cancelled);
+        QCOMPARE(t.task(b.id()).outcome, TaskOutcome::Ok); // it caught the cancellation
+        QVERIFY(sawCancel);
+        // The worker's wait ended cancelled at 100 ms, not at 500 ms; so did its child's.
+        const auto work = test::awaitsOf(t, w);
+        QCOMPARE(work.front().label, QStringLiteral("work"));
+        QCOMPARE(work.front().result, WaitResult::Cancelled);
+        QCOMPARE(work.front().endNs, 100 * Ms);
+        QCOMPARE(work.size(), std::size_t(1)); // the leaf's join never began
+        QCOMPARE(test::awaitsOf(t, leaf).back().result, WaitResult::Cancelled);
+        QCOMPARE(test::awaitsOf(t, leaf).back().endNs, 100 * Ms);
+        // The boss's join ends with the cancellation arriving.
+        const auto join = test::awaitsOf(t, b.id());
+        QCOMPARE(join.size(), std::size_t(1));
+        QCOMPARE(join.front().kind, SiteKind::Join);
+        QCOMPARE(join.front().result, WaitResult::Cancelled);
+        QCOMPARE(join.front().endNs, 100 * Ms);
+        QCOMPARE(FrameGuard::live, 0);
     }
 
     void cancelReachesEveryDescendantButNoOther()

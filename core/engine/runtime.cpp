@@ -7,6 +7,7 @@
 #include <QMetaObject>
 #include <QThread>
 #include <optional>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcRuntime, "awaitscope.runtime")
 
@@ -30,11 +31,11 @@ void WaitAwaiter::suspendUntil(std::coroutine_handle<> h, qint64 dueNs)
     m_ticket = m_rt->beginWait(m_task, m_site, dueNs, &WaitAwaiter::onWake, this);
 }
 
-void WaitAwaiter::suspendParked(std::coroutine_handle<> h)
+void WaitAwaiter::suspendParked(std::coroutine_handle<> h, WakeFn fn)
 {
     m_handle = h;
     m_task = m_rt->currentTask();
-    m_ticket = m_rt->beginParkedWait(m_task, m_site, &WaitAwaiter::onWake, this);
+    m_ticket = m_rt->beginParkedWait(m_task, m_site, fn, static_cast<WaitAwaiter *>(this));
 }
 
 void SleepAwaiter::await_suspend(std::coroutine_handle<> h)
@@ -56,6 +57,9 @@ Runtime::Runtime(QObject *parent)
     , m_scheduler(&m_clock)
 {
     m_wall.start();
+    // (First: a batch's hold is in the trace before the batch is flushed.)
+    connect(&m_scheduler, &Scheduler::longDispatch, this, &Runtime::recordDispatchHold);
+    connect(&m_scheduler, &Scheduler::batchFinished, this, &Runtime::recordBatchHold);
     connect(&m_scheduler, &Scheduler::batchFinished, &m_trace, &Trace::flush);
 }
 
@@ -344,9 +348,29 @@ TaskId Runtime::spawnSync(const TaskName &name, qint64 delayNs, std::function<vo
 
 void Runtime::recordHold(TaskId task, qint64 wallNs)
 {
+    if (m_scheduler.isDispatching())
+        m_heldInBatchNs += wallNs; // (not counted twice by the batch's own hold)
     if (wallNs < HoldThresholdNs || task >= m_taskState.size())
         return;
     m_trace.append(now(), task, EventKind::Hold, quint32(std::min(wallNs, MaxHoldNs) / 1000));
+}
+
+void Runtime::recordDispatchHold(TaskId task, qint64 wallNs)
+{
+    // (Out of the wake-up: recordHold does not count this one as held inside the batch.)
+    const qint64 held = wallNs - std::exchange(m_heldInBatchNs, 0);
+    m_accountedInBatchNs += wallNs;
+    if (task != NoTask)
+        recordHold(task, held);
+}
+
+void Runtime::recordBatchHold()
+{
+    const qint64 held = m_scheduler.lastBatchNs() - std::exchange(m_heldInBatchNs, 0) -
+        std::exchange(m_accountedInBatchNs, 0);
+    const TaskId task = m_scheduler.lastBatchTask();
+    if (task != NoTask)
+        recordHold(task, held);
 }
 
 void Runtime::blockFor(qint64 ns)

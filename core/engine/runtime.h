@@ -52,7 +52,7 @@ public:
 protected:
     static void onWake(void *ctx, WakeReason reason);
     void suspendUntil(std::coroutine_handle<> h, qint64 dueNs);
-    void suspendParked(std::coroutine_handle<> h);
+    void suspendParked(std::coroutine_handle<> h, WakeFn fn = &WaitAwaiter::onWake);
     void throwIfCancelled() const
     {
         if (m_reason == WakeReason::Cancelled)
@@ -112,7 +112,7 @@ public:
     bool await_ready() const noexcept { return m_state->done; }
     void await_suspend(std::coroutine_handle<> h)
     {
-        suspendParked(h);
+        suspendParked(h, &JoinAwaiter::onJoinWake);
         m_state->joiners.push_back(m_ticket);
     }
     T await_resume() const
@@ -127,6 +127,16 @@ public:
     }
 
 private:
+    /// The joined task was cancelled: the join ends with the cancellation arriving (drawn as
+    /// such on the joiner's lane), then rethrows it.
+    static void onJoinWake(void *ctx, WakeReason reason)
+    {
+        auto *self = static_cast<JoinAwaiter *>(static_cast<WaitAwaiter *>(ctx));
+        if (self->m_state->cancelled)
+            self->m_result = WaitResult::Cancelled;
+        onWake(ctx, reason);
+    }
+
     std::shared_ptr<JobState<T>> m_state;
 };
 
@@ -253,6 +263,9 @@ public:
     /// HoldThresholdNs). Blocking sections and posted callbacks measure themselves; code that
     /// runs user callbacks by other means (a script's event loop) reports its own.
     void recordHold(TaskId task, qint64 wallNs);
+    // The scheduler's own holds are recorded too (never twice: the holds recorded inside a
+    // wake-up or a batch are taken off it): a wake-up that keeps the loop over a frame goes on
+    // its task's lane when it ends; a batch of short wake-ups that does, on its last task's.
 
     /// A synchronous wait inside a blocking section: sleeps the thread for ns of simulated time
     /// (real clock) or moves the clock on (virtual clock). Nothing else runs meanwhile.
@@ -329,6 +342,10 @@ private:
     qint64 m_nestedWallNs = 0; // wall time spent spinning nested loops, ever
     int m_holdDepth = 0;
     void requestCancelSlice(quint64 generation);
+    void recordBatchHold();
+    void recordDispatchHold(TaskId task, qint64 wallNs);
+    qint64 m_heldInBatchNs = 0; // holds recorded inside the scheduler's batch, not yet taken off
+    qint64 m_accountedInBatchNs = 0; // wall time of the batch's wake-ups recorded on their own
 };
 
 // --- templates -----------------------------------------------------------------------------

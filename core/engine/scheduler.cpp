@@ -173,6 +173,7 @@ void Scheduler::dispatch(quint32 index)
     void *const ctx = s.ctx;
     const TaskId task = s.task;
     const WakeReason reason = s.reason;
+    m_lastTask = task;
     s.state = Free;
     s.fn = nullptr;
     s.ctx = nullptr;
@@ -201,18 +202,22 @@ void Scheduler::tick()
     const bool outermost = m_depth == 0;
     if (outermost)
         m_clock->latch();
+    m_lastTask = NoTask;
 
     // The clock is read once per CheckEvery operations (a wake-up dispatched or a wait
     // registered), not per dispatch: one dispatch can register thousands of waits (a loop that
     // spawns), and then the budget is checked after it.
     quint64 nextCheck = m_ops + CheckEvery;
+    // Each wake-up is timed (one clock read): the one that keeps the loop too long is named.
+    qint64 mark = wall.nsecsElapsed();
     ReadyEntry e;
     while (!m_paused) {
         if (!popReady(e)) {
             const quint32 moved = moveDue(now(), MoveSlice);
             if (moved > 0) {
                 m_ops += moved / 4; // moving costs too: count it against the budget
-                if (wall.nsecsElapsed() >= m_budgetNs)
+                mark = wall.nsecsElapsed();
+                if (mark >= m_budgetNs)
                     break;
                 continue;
             }
@@ -224,6 +229,10 @@ void Scheduler::tick()
             continue;
         }
         dispatch(e.slot);
+        const qint64 dispatched = wall.nsecsElapsed();
+        if (dispatched - mark >= HoldThresholdNs) [[unlikely]]
+            Q_EMIT longDispatch(m_lastTask, dispatched - mark);
+        mark = dispatched;
         if (m_ops >= nextCheck) {
             nextCheck = m_ops + CheckEvery;
             if (wall.nsecsElapsed() >= m_budgetNs)
@@ -237,6 +246,7 @@ void Scheduler::tick()
     ++m_batches;
     m_lastBatchNs = wall.nsecsElapsed();
     m_longestBatchNs = std::max(m_longestBatchNs, m_lastBatchNs);
+    m_lastBatchTask = m_lastTask;
     Q_EMIT batchFinished();
     arm();
 }
@@ -318,6 +328,9 @@ bool Scheduler::step()
     dispatch(e.slot);
     ++m_batches;
     m_lastBatchNs = wall.nsecsElapsed();
+    if (m_lastBatchNs >= HoldThresholdNs)
+        Q_EMIT longDispatch(m_lastTask, m_lastBatchNs);
+    m_lastBatchTask = m_lastTask;
     Q_EMIT batchFinished();
     if (!m_paused)
         arm();
@@ -351,6 +364,7 @@ quint32 Scheduler::cancelAll()
     }
     m_timer.stop();
     m_lastBatchNs = wall.nsecsElapsed();
+    m_lastBatchTask = NoTask;
     Q_EMIT batchFinished();
     return m_live;
 }

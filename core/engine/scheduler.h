@@ -92,6 +92,9 @@ public:
     qint64 longestBatchNs() const noexcept { return m_longestBatchNs; }
     /// Wall time the batch that just finished held the loop (read it from batchFinished).
     qint64 lastBatchNs() const noexcept { return m_lastBatchNs; }
+    /// The task of the last wake-up the batch that just finished dispatched (NoTask for a
+    /// cancelAll(), or a batch that dispatched nothing).
+    TaskId lastBatchTask() const noexcept { return m_lastBatchTask; }
     quint64 dispatched() const noexcept { return m_dispatched; }
 
     /// Re-evaluates when the timer must fire: after the clock changed mode or speed.
@@ -100,6 +103,9 @@ public:
 Q_SIGNALS:
     /// A batch of wake-ups ended: the moment to tell listeners about new trace events.
     void batchFinished();
+    /// One wake-up of a task kept the loop for wallNs, HoldThresholdNs or more (emitted right
+    /// after it, inside the batch, at the simulated time it ended).
+    void longDispatch(TaskId task, qint64 wallNs);
 
 private:
     struct Slot {
@@ -150,6 +156,8 @@ private:
     quint64 m_ops = 0; // waits registered + wake-ups dispatched: the work a batch has done
     qint64 m_longestBatchNs = 0;
     qint64 m_lastBatchNs = 0;
+    TaskId m_lastTask = NoTask; // of the latest dispatch
+    TaskId m_lastBatchTask = NoTask;
 };
 
 /// Makes a task current for the lifetime of the scope (spawning runs the new task's first steps).

@@ -24,6 +24,8 @@ class CoreConstants : public QObject {
     Q_PROPERTY(double maxJitterMs MEMBER m_maxJitterMs CONSTANT)
     Q_PROPERTY(double maxTimeoutMs MEMBER m_maxTimeoutMs CONSTANT)
     Q_PROPERTY(int maxSeed MEMBER m_maxSeed CONSTANT)
+    /// Holding the loop longer than this is a warning (one frame at 60 Hz).
+    Q_PROPERTY(double holdThresholdMs MEMBER m_holdThresholdMs CONSTANT)
     Q_PROPERTY(QString outcomeRunning MEMBER m_outcomeRunning CONSTANT)
     Q_PROPERTY(QString outcomeOk MEMBER m_outcomeOk CONSTANT)
     Q_PROPERTY(QString outcomeError MEMBER m_outcomeError CONSTANT)
@@ -42,6 +44,7 @@ private:
     double m_maxJitterMs = limits::MaxJitterMs;
     double m_maxTimeoutMs = limits::MaxTimeoutMs;
     int m_maxSeed = int(limits::MaxSeed);
+    double m_holdThresholdMs = double(HoldThresholdNs) / 1e6;
     QString m_outcomeRunning = outcomeName(TaskOutcome::Running);
     QString m_outcomeOk = outcomeName(TaskOutcome::Ok);
     QString m_outcomeError = outcomeName(TaskOutcome::Error);

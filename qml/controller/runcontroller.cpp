@@ -259,12 +259,35 @@ void RunController::dropRecording()
     m_view.setPrimarySource(m_script.active() ? m_script.fileName() : m_settings.sourceFile());
 }
 
-void RunController::cancelTask(int task)
+QString RunController::cancelTask(int task)
 {
-    if (task < 0 || !running() || quint32(task) >= runtime().trace().taskCount())
-        return;
-    runtime().cancel(TaskId(task));
+    const QString text = cancelQuietly(task);
+    Q_EMIT notice(text);
+    return text;
+}
+
+QString RunController::cancelQuietly(int task)
+{
+    const Trace &trace = runtime().trace();
+    if (task < 0 || quint32(task) >= trace.taskCount())
+        return tr("Select a lane first, then press Delete to cancel its task.");
+    const TaskId id = TaskId(task);
+    const QString name = trace.taskName(id);
+    if (!running() || stopping() || trace.task(id).outcome != TaskOutcome::Running)
+        return tr("%1 has already finished: nothing to cancel.").arg(name);
+    if (trace.task(id).parent == NoTask && !m_script.active()) {
+        // The main task: the run stops, every task ends cancelled, the trace stays.
+        if (m_session.runtime().runningTasks() > quint32(AsyncStopTasks))
+            m_session.requestStop();
+        else
+            m_session.stop();
+        poll();
+        Q_EMIT stateChanged();
+        return tr("%1 cancelled: the run stopped.").arg(name);
+    }
+    runtime().cancel(id);
     poll();
+    return tr("%1 cancelled.").arg(name);
 }
 
 QString RunController::formatDuration(double ns) const

@@ -108,8 +108,10 @@ public:
     Q_INVOKABLE void step();
     /// Stops the run and clears the trace.
     Q_INVOKABLE void reset();
-    /// Cancels a task and its descendants: they unwind from their awaits.
-    Q_INVOKABLE void cancelTask(int task);
+    /// Cancels a task and its descendants: they unwind from their awaits (Delete on the
+    /// selected lane, or its context menu). A root task (main) stops the whole run. Returns what
+    /// happened, in a few words for the window's notice ("already finished: nothing to cancel").
+    Q_INVOKABLE QString cancelTask(int task);
     Q_INVOKABLE QString formatDuration(double ns) const;
 
     /// Reads new trace events now (the per-frame poll does it by itself).
@@ -120,6 +122,8 @@ Q_SIGNALS:
     /// After every poll, with the wall time it took (reading new events, models, bindings).
     void polled(qint64 durationNs);
     void runFinished();
+    /// A short message for the window (what a cancel did), shown for a few seconds.
+    void notice(const QString &text);
 
 private:
     enum class AfterStop { Nothing, Run, Reset };
@@ -131,6 +135,7 @@ private:
     bool stopFirst(AfterStop then);
     /// Back from an opened file to the live run's trace.
     void dropRecording();
+    QString cancelQuietly(int task);
 
     RunSettings m_settings;
     Session m_session;

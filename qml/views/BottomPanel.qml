@@ -9,6 +9,12 @@ GridLayout {
 
     required property RunController controller
     required property ResponsivenessMonitor monitor
+    // The timeline a warning's click moves to it (Main's).
+    property TimelineItem timeline: null
+    // W: the list of the loop's holds in the graphs' place.
+    property bool showWarnings: false
+
+    signal lineRequested(string file, int line)
 
     readonly property bool wide: width >= responsiveness.Layout.minimumWidth + summary.Layout.minimumWidth + columnSpacing
 
@@ -22,12 +28,24 @@ GridLayout {
 
     ResponsivenessPane {
         id: responsiveness
+        visible: !panel.showWarnings
         Layout.fillWidth: true
         Layout.preferredHeight: panel.wide ? panel.rowHeight : panel.graphsHeight
         monitor: panel.monitor
         blocking: panel.controller.settings.blocksEventLoop
         longestHoldNs: panel.controller.view.longestHoldNs
         longestHoldText: panel.controller.formatDuration(panel.controller.view.longestHoldNs)
+    }
+    WarningsPane {
+        id: warningsPane
+        objectName: "warningsPane"
+        visible: panel.showWarnings
+        Layout.fillWidth: true
+        Layout.minimumWidth: responsiveness.Layout.minimumWidth
+        Layout.preferredHeight: panel.wide ? panel.rowHeight : panel.graphsHeight
+        controller: panel.controller
+        timeline: panel.timeline
+        onLineRequested: (file, line) => panel.lineRequested(file, line)
     }
     SummaryPane {
         id: summary

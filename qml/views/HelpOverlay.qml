@@ -23,6 +23,8 @@ Rectangle {
         ["+  /  −", qsTr("zoom in / out")],
         ["← → ↑ ↓", qsTr("pan (drag does too)")],
         ["0 / Home", qsTr("show the whole run")],
+        ["Delete", qsTr("cancel the lane's task")],
+        ["W", qsTr("loop held: warnings")],
         ["F5", qsTr("presenter mode")],
         ["C", qsTr("captions on / off")],
         ["K", qsTr("knobs on / off")],

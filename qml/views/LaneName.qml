@@ -20,6 +20,8 @@ Item {
     required property TimelineItem timeline
     required property RunController controller
 
+    signal menuRequested
+
     // The legend of a tall lane, asked once per row (it changes only when sites appear).
     // (Read again as the peak moves: new lines may have appeared.)
     readonly property var legend: lane.spanRow > 0 && lane.timeline.densityPeak >= 0
@@ -48,7 +50,7 @@ Item {
         }
         Label {
             anchors.left: arrow.right
-            anchors.right: parent.right
+            anchors.right: cancelledTag.visible ? cancelledTag.left : parent.right
             anchors.rightMargin: Theme.spacing
             anchors.verticalCenter: parent.verticalCenter
             elide: Text.ElideRight
@@ -58,6 +60,19 @@ Item {
             opacity: lane.outcome === Core.outcomeRunning ? 1.0 : 0.7
             text: lane.childCount > 0 && !lane.expanded
                   ? qsTr("%1  [%L2 tasks]").arg(lane.name).arg(lane.childCount) : lane.name
+        }
+        // The lane says how it ended when it was cancelled (Delete, its menu, or a stop).
+        Label {
+            id: cancelledTag
+            objectName: "cancelledTag"
+            visible: lane.outcome === Core.outcomeCancelled
+            anchors.right: parent.right
+            anchors.rightMargin: Theme.spacing
+            anchors.verticalCenter: parent.verticalCenter
+            text: qsTr("cancelled")
+            font.pixelSize: Theme.smallFontSize
+            font.italic: true
+            color: Theme.colors.cancelled
         }
     }
 
@@ -105,20 +120,26 @@ Item {
         }
         onDoubleTapped: lane.controller.view.lanes.toggleExpanded(lane.index)
     }
-    // Cancel the selected task: it unwinds from its await, with its children.
-    // (Loaded on demand: a button in every lane would slow down a run's start.)
-    Loader {
+    // Right click: select the lane and ask for the lanes' menu (TimelinePane's: cancel the task).
+    TapHandler {
+        acceptedButtons: Qt.RightButton
+        onTapped: {
+            lane.timeline.selectedTask = lane.taskId
+            lane.menuRequested()
+        }
+    }
+    // Cancel the selected task: it unwinds from its await, with its children. (Made here, not
+    // in a Loader: a bound component cannot be loaded inside a view's delegate in Qt 6.4.)
+    Button {
         anchors.right: parent.right
         anchors.rightMargin: 4
         anchors.verticalCenter: parent.verticalCenter
-        active: lane.spanRow === 0 && lane.taskId === lane.timeline.selectedTask
-                && lane.outcome === Core.outcomeRunning && lane.controller.running
-        sourceComponent: Button {
-            focusPolicy: Qt.NoFocus
-            height: lane.height - 4
-            text: qsTr("Cancel")
-            font.pixelSize: Theme.tinyFontSize
-            onClicked: lane.controller.cancelTask(lane.taskId)
-        }
+        visible: lane.spanRow === 0 && lane.taskId === lane.timeline.selectedTask
+                 && lane.outcome === Core.outcomeRunning && lane.controller.running
+        focusPolicy: Qt.NoFocus
+        height: lane.height - 4
+        text: qsTr("Cancel")
+        font.pixelSize: Theme.tinyFontSize
+        onClicked: lane.controller.cancelTask(lane.taskId)
     }
 }

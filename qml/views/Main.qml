@@ -71,6 +71,7 @@ ApplicationWindow {
         onHelpClosed: help.visible = false
         onPresenterToggled: root.setPresenter(!ViewSettings.presenter)
         onExportRequested: (kind) => exporter.ask(kind)
+        onWarningsToggled: bottomPanel.showWarnings = !bottomPanel.showWarnings
     }
 
     ReplayShortcuts {
@@ -142,9 +143,13 @@ ApplicationWindow {
         }
 
         BottomPanel {
+            id: bottomPanel
             Layout.fillWidth: true
             controller: root.controller
             monitor: root.monitor
+            timeline: timelinePane.timeline
+            onLineRequested: (file, line) => root.controller.script.active ? scriptPane.showLine(file, line)
+                                                                          : codePane.showLine(file, line)
         }
     }
 

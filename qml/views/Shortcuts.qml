@@ -20,6 +20,7 @@ Item {
     signal helpClosed
     signal presenterToggled
     signal exportRequested(string kind)
+    signal warningsToggled
 
     Shortcut {
         sequences: ["Space"]
@@ -44,6 +45,13 @@ Item {
         context: Qt.ApplicationShortcut
         enabled: !keys.typing
         onActivated: keys.controller.run()
+    }
+    // Cancel the selected lane's task (and its children).
+    Shortcut {
+        sequences: ["Delete"]
+        context: Qt.ApplicationShortcut
+        enabled: !keys.typing
+        onActivated: keys.controller.cancelTask(keys.timeline.selectedTask)
     }
     Shortcut {
         sequences: ["F"]
@@ -125,6 +133,12 @@ Item {
         context: Qt.ApplicationShortcut
         enabled: !keys.typing
         onActivated: ViewSettings.captions = !ViewSettings.captions
+    }
+    Shortcut {
+        sequences: ["W"]
+        context: Qt.ApplicationShortcut
+        enabled: !keys.typing
+        onActivated: keys.warningsToggled()
     }
     Shortcut {
         sequences: ["K"]

@@ -55,6 +55,24 @@ Frame {
     }
     property bool wasRunning: false
 
+    // A lane's right-click menu (one for every lane).
+    Menu {
+        id: laneMenu
+        property int task: -1
+        property bool running: false
+        function openFor(task: int, running: bool): void {
+            laneMenu.task = task
+            laneMenu.running = running
+            laneMenu.popup()
+        }
+        MenuItem {
+            objectName: "cancelTaskItem"
+            text: qsTr("Cancel task  (Delete)")
+            enabled: laneMenu.running && pane.controller.running
+            onTriggered: pane.controller.cancelTask(laneMenu.task)
+        }
+    }
+
     Item {
         id: area
         objectName: "timelineArea"
@@ -177,10 +195,13 @@ Frame {
                     model: pane.controller.view.lanes
                     contentY: timeline.contentY
                     delegate: LaneName {
+                        id: laneName
                         width: names.width
                         height: timeline.rowHeight
                         timeline: timeline
                         controller: pane.controller
+                        onMenuRequested: laneMenu.openFor(laneName.taskId, laneName.spanRow === 0
+                                                          && laneName.outcome === Core.outcomeRunning)
                     }
                 }
 
@@ -237,6 +258,7 @@ Frame {
                                 required property real labelX
                                 required property real labelY
                                 required property string labelText
+                                objectName: "holdLabel" // a badge on the lane, over its bars
                                 x: Math.min(labelX + Theme.spacing, parent.width - width)
                                 y: labelY + (timeline.rowHeight - height) / 2
                                 padding: 2
@@ -248,6 +270,20 @@ Frame {
                                     color: Theme.colors.hold
                                     radius: 3
                                 }
+                            }
+                        }
+                    }
+
+                    NoticeBubble {
+                        id: notice
+                        objectName: "notice"
+                        anchors.horizontalCenter: parent.horizontalCenter
+                        anchors.bottom: parent.bottom
+                        anchors.bottomMargin: Theme.spacing
+                        Connections {
+                            target: pane.controller
+                            function onNotice(text: string): void {
+                                notice.show(text)
                             }
                         }
                     }

@@ -1,12 +1,13 @@
 // The real window (Main.qml with a real controller), looked at as a presenter would:
 // - laid out at projector and desktop sizes, no two visible controls or texts overlap, no text is
 //   cut off, nothing hangs off the window;
-// - the keys do what the help says after clicking each control (no control keeps the focus).
+// - the keys do what the help says after clicking each control (no control keeps the focus);
+// - Delete cancels the selected lane's task.
+// (The Python editor's keys and files: tst_scripteditorwindow.)
 
-#include "responsivenessmonitor.h"
-#include "runcontroller.h"
 #include "theme.h"
 #include "viewsettings.h"
+#include "windowtestkit.h"
 
 #include <QFile>
 #include <QQmlApplicationEngine>
@@ -22,66 +23,7 @@
 Q_IMPORT_QML_PLUGIN(AwaitscopePlugin)
 
 using namespace awaitscope;
-
-namespace {
-
-bool isA(const QObject *o, const char *className)
-{
-    for (const QMetaObject *m = o->metaObject(); m; m = m->superClass()) {
-        if (qstrcmp(m->className(), className) == 0)
-            return true;
-    }
-    return false;
-}
-
-/// Visible on screen: itself and every ancestor visible, with some size, not clipped away.
-bool shown(QQuickItem *item, QRectF *sceneRect)
-{
-    if (!item->isVisible() || item->opacity() <= 0.01 || item->width() < 1 || item->height() < 1)
-        return false;
-    QRectF r = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
-    for (QQuickItem *p = item->parentItem(); p; p = p->parentItem()) {
-        if (p->clip()) {
-            r = r.intersected(p->mapRectToScene(QRectF(0, 0, p->width(), p->height())));
-            if (r.width() < 1 || r.height() < 1)
-                return false;
-        }
-    }
-    *sceneRect = r;
-    return true;
-}
-
-bool isAncestor(const QQuickItem *a, const QQuickItem *b)
-{
-    for (const QQuickItem *p = b->parentItem(); p; p = p->parentItem()) {
-        if (p == a)
-            return true;
-    }
-    return false;
-}
-
-QString describe(const QQuickItem *item)
-{
-    QString text = item->property("text").toString().left(40);
-    return QStringLiteral("%1 \"%2\" %3")
-        .arg(QString::fromLatin1(item->metaObject()->className()), text, item->objectName());
-}
-
-/// Every item under root in the visual tree (header, footer and popups' items included).
-void collect(QQuickItem *root, QList<QQuickItem *> *out)
-{
-    for (QQuickItem *child : root->childItems()) {
-        out->append(child);
-        collect(child, out);
-    }
-}
-
-struct Placed {
-    QQuickItem *item;
-    QRectF rect;
-};
-
-} // namespace
+using namespace awaitscope::windowtest;
 
 class TestMainWindow : public QObject {
     Q_OBJECT
@@ -93,9 +35,7 @@ private Q_SLOTS:
     void layoutHolds();
     void keysWorkAfterClickingEachControl_data();
     void keysWorkAfterClickingEachControl();
-    void escapeLeavesTheScriptEditor();
-    void ctrlSSavesTheScriptFromTheEditor();
-    void unsavedChangesAskBeforeOpening();
+    void deleteCancelsTheSelectedLane();
 
 private:
     QQuickWindow *open(QSize size);
@@ -133,29 +73,13 @@ void TestMainWindow::cleanup()
 QQuickWindow *TestMainWindow::open(QSize size)
 {
     m_engine = std::make_unique<QQmlApplicationEngine>();
-    m_engine->setInitialProperties({{QStringLiteral("controller"), QVariant::fromValue(m_controller.get())},
-                                    {QStringLiteral("monitor"), QVariant::fromValue(m_monitor.get())}});
-    m_engine->load(QUrl(QStringLiteral("qrc:/Awaitscope/views/Main.qml")));
-    if (m_engine->rootObjects().isEmpty())
-        return nullptr;
-    m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().first());
-    m_window->setGeometry(QRect(QPoint(0, 0), size));
-    m_window->show();
-    if (!QTest::qWaitForWindowExposed(m_window))
-        return nullptr;
-    m_monitor->setWindow(m_window);
+    m_window = openMainWindow(*m_engine, m_controller.get(), m_monitor.get(), size);
     return m_window;
 }
 
 QQuickItem *TestMainWindow::find(const char *name) const
 {
-    QList<QQuickItem *> all;
-    collect(m_window->contentItem(), &all);
-    for (QQuickItem *item : all) {
-        if (item->objectName() == QLatin1String(name))
-            return item;
-    }
-    return nullptr;
+    return findItem(m_window, name);
 }
 
 void TestMainWindow::layoutHolds_data()
@@ -260,6 +184,13 @@ void TestMainWindow::layoutHolds()
             const Placed &b = things[j];
             if (isAncestor(a.item, b.item) || isAncestor(b.item, a.item))
                 continue;
+            // A hold's badge sits on its lane, over the bars (and their labels) at that time.
+            const auto onLane = [](const QQuickItem *i) {
+                return i->objectName() == QLatin1String("barLabel") ||
+                    i->objectName() == QLatin1String("holdLabel");
+            };
+            if (onLane(a.item) && onLane(b.item))
+                continue;
             const QRectF overlap = a.rect.adjusted(1, 1, -1, -1).intersected(b.rect.adjusted(1, 1, -1, -1));
             QVERIFY2(overlap.isEmpty(),
                      qPrintable(describe(a.item) + QStringLiteral(" overlaps ") + describe(b.item)));
@@ -350,128 +281,78 @@ void TestMainWindow::keysWorkAfterClickingEachControl()
     QTRY_VERIFY(m_controller->view()->tasks() > 0);
 }
 
-void TestMainWindow::escapeLeavesTheScriptEditor()
+void TestMainWindow::deleteCancelsTheSelectedLane()
 {
-    m_controller->script()->setActive(true);
+    RunOverrides o;
+    o.scenario = QStringLiteral("fan-out");
+    o.jobs = 3;
+    o.latencyMs = 5000; // on the real clock: every fetch_user is mid-await when Delete comes
+    o.speed = 1;
+    m_controller->settings()->applyOverrides(o);
     QVERIFY(open(QSize(1280, 720)));
-    QQuickItem *editor = find("scriptEditor");
-    QVERIFY(editor);
-    QTRY_VERIFY(editor->isVisible() && editor->width() > 0);
-    // Click into the text: the keys are text now (Space types a space, R an R; nothing runs).
-    QRectF visible; // (the text may be wider and taller than the pane: its visible part)
-    QVERIFY(shown(editor, &visible));
-    const QPointF inside = visible.center();
-    QVERIFY(QTest::qWaitForWindowActive(m_window));
-    QTest::mouseClick(m_window, Qt::LeftButton, {}, inside.toPoint());
-    QTRY_VERIFY2(editor->hasActiveFocus(),
-                 qPrintable(QStringLiteral("focus on %1")
-                                .arg(m_window->activeFocusItem() ? describe(m_window->activeFocusItem())
-                                                                 : QStringLiteral("nothing"))));
-    const QString before = m_controller->script()->text();
-    // (A comment at the end, so that the script still runs.)
-    QTest::keyClick(m_window, Qt::Key_End, Qt::ControlModifier);
-    QTest::keyClick(m_window, '#');
-    QTest::keyClick(m_window, Qt::Key_Space);
-    QTest::keyClick(m_window, Qt::Key_R);
-    QTRY_COMPARE(m_controller->script()->text(), before + QStringLiteral("# r"));
-    QVERIFY(!m_controller->running());
-    // Esc leaves the editor: the window's keys work again.
-    QTest::keyClick(m_window, Qt::Key_Escape);
-    QTRY_VERIFY(!editor->hasActiveFocus());
-    // Space runs the script (it may well be over by the time we look: the tasks stay in view).
-    QTest::keyClick(m_window, Qt::Key_Space);
-    QTRY_VERIFY(m_controller->view()->tasks() > 0);
-    QCOMPARE(m_controller->script()->text(), before + QStringLiteral("# r")); // not typed
-    // R resets: the run and its lanes are gone.
-    QTest::keyClick(m_window, Qt::Key_R);
-    QTRY_COMPARE(m_controller->view()->tasks(), 0);
-    QVERIFY(!m_controller->running());
-    QCOMPARE(m_controller->script()->text(), before + QStringLiteral("# r"));
-}
+    QVERIFY(m_controller->run());
+    QTRY_COMPARE(m_controller->view()->tasks(), 4);
+    const Trace &trace = m_controller->runtime().trace();
+    const TaskId main = 0;
+    const TaskId second = 2; // fetch_user(2)
+    QCOMPARE(trace.taskName(second), QStringLiteral("fetch_user(2)"));
+    QQuickItem *timeline = find("timeline");
+    QQuickItem *notice = find("noticeText");
+    QVERIFY(timeline && notice);
 
-void TestMainWindow::ctrlSSavesTheScriptFromTheEditor()
-{
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("mine.py"));
-    {
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("print('hello')\n");
+    // Nothing selected: Delete says how, and cancels nothing.
+    QTest::keyClick(m_window, Qt::Key_Delete);
+    QTRY_VERIFY(notice->isVisible());
+    QCOMPARE(m_controller->runtime().runningTasks(), 4u);
+
+    // The selected lane's task ends cancelled, its await too; the others go on.
+    timeline->setProperty("selectedTask", int(second));
+    QTest::keyClick(m_window, Qt::Key_Delete);
+    QTRY_COMPARE(trace.task(second).outcome, TaskOutcome::Cancelled);
+    QCOMPARE(notice->property("text").toString(), QStringLiteral("fetch_user(2) cancelled."));
+    QCOMPARE(trace.task(1).outcome, TaskOutcome::Running);
+    QTRY_COMPARE(m_controller->view()->cancelledTasks(), 1); // the summary counts it
+    QVERIFY(m_controller->running());
+    // Its await ended cancelled (the slash on its lane, the mark on its line).
+    bool waitCancelled = false;
+    for (quint64 i = 0; i < trace.size(); ++i) {
+        const TraceEvent e = trace.at(i);
+        if (e.task == second && e.kind() == EventKind::Resume)
+            waitCancelled = WaitResult(e.arg()) == WaitResult::Cancelled;
     }
-    QString error;
-    QVERIFY(m_controller->script()->loadFile(path, &error));
-    m_controller->script()->setActive(true);
-    QVERIFY(open(QSize(1280, 720)));
-    QQuickItem *editor = find("scriptEditor");
-    QVERIFY(editor);
-    QTRY_VERIFY(editor->isVisible() && editor->width() > 0);
-    QRectF visible;
-    QVERIFY(shown(editor, &visible));
-    QTest::mouseClick(m_window, Qt::LeftButton, {}, visible.center().toPoint());
-    QTRY_VERIFY(editor->hasActiveFocus());
-    QTest::keyClick(m_window, Qt::Key_End, Qt::ControlModifier);
-    for (const char ch : {'x', '=', '1'})
-        QTest::keyClick(m_window, ch);
-    QTRY_VERIFY(m_controller->script()->modified());
-    QTest::keyClick(m_window, Qt::Key_S, Qt::ControlModifier);
-    QTRY_VERIFY(!m_controller->script()->modified());
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    QCOMPARE(QString::fromUtf8(f.readAll()), m_controller->script()->text());
-    QVERIFY(m_controller->script()->text().endsWith(QLatin1String("x=1")));
-    QVERIFY(editor->hasActiveFocus()); // saving leaves the keyboard where it was
-    QVERIFY(!m_controller->running()); // S was not a step
-}
+    QVERIFY(waitCancelled);
 
-void TestMainWindow::unsavedChangesAskBeforeOpening()
-{
-    m_controller->script()->setActive(true);
-    QVERIFY(open(QSize(1280, 720)));
-    m_controller->script()->setText(m_controller->script()->text() + QStringLiteral("\n# edited\n"));
-    QVERIFY(m_controller->script()->modified());
-    // Ctrl+Shift+O with unsaved changes: the question comes first (not the file dialog).
-    QTest::keyClick(m_window, Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier);
-    QQuickItem *message = nullptr;
-    QTRY_VERIFY((message = find("unsavedMessage")) && message->isVisible());
-    QVERIFY(message->property("text").toString().contains(m_controller->script()->fileName()));
-    // Cancel (Esc) keeps everything as it was.
-    QTest::keyClick(m_window, Qt::Key_Escape);
-    QTRY_VERIFY(!message->isVisible());
-    QVERIFY(m_controller->script()->modified());
-    QVERIFY(m_controller->script()->text().endsWith(QLatin1String("# edited\n")));
-    // Closing the window asks too, and Cancel keeps it open.
-    QVERIFY(!m_window->close());
-    QTRY_VERIFY(message->isVisible());
-    QTest::keyClick(m_window, Qt::Key_Escape);
-    QTRY_VERIFY(!message->isVisible());
-    QVERIFY(m_window->isVisible());
-    // Picking a scenario asks too; Cancel stays in Python mode, with the list showing it.
-    QQuickItem *box = find("scenarioBox");
-    QVERIFY(box);
-    QVERIFY(QMetaObject::invokeMethod(box, "activated", Q_ARG(int, 0)));
-    QTRY_VERIFY(message->isVisible());
-    QTest::keyClick(m_window, Qt::Key_Escape);
-    QTRY_VERIFY(!message->isVisible());
-    QVERIFY(m_controller->script()->active());
-    QCOMPARE(box->property("currentIndex").toInt(), box->property("count").toInt() - 1);
-    // Discard: the scenario is picked and the script is back to its saved text.
-    QVERIFY(QMetaObject::invokeMethod(box, "activated", Q_ARG(int, 0)));
-    QTRY_VERIFY(message->isVisible());
-    QQuickItem *discard = nullptr;
+    // Right click on fetch_user(3)'s name: its menu cancels it too.
     QList<QQuickItem *> all;
     collect(m_window->contentItem(), &all);
-    for (QQuickItem *item : all) {
-        if (isA(item, "QQuickAbstractButton") &&
-            item->property("text").toString() == QLatin1String("Discard") && item->isVisible())
-            discard = item;
-    }
-    QVERIFY(discard);
+    const auto laneName = std::find_if(all.begin(), all.end(), [](QQuickItem *i) {
+        return i->property("taskId").toInt() == 3 && i->property("spanRow").toInt() == 0 &&
+            i->property("controller").isValid();
+    });
+    QVERIFY(laneName != all.end());
+    QTest::mouseClick(m_window, Qt::RightButton, {},
+                      (*laneName)->mapToScene(QPointF(20, (*laneName)->height() / 2)).toPoint());
+    QQuickItem *item = nullptr;
+    QTRY_VERIFY((item = find("cancelTaskItem")) && item->isVisible() && item->isEnabled());
     QTest::mouseClick(m_window, Qt::LeftButton, {},
-                      discard->mapToScene(QPointF(discard->width() / 2, discard->height() / 2)).toPoint());
-    QTRY_VERIFY(!m_controller->script()->active());
-    QVERIFY(!m_controller->script()->modified());
-    QVERIFY(!m_controller->script()->text().endsWith(QLatin1String("# edited\n")));
-    QCOMPARE(box->property("currentIndex").toInt(), 0);
+                      item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint());
+    QTRY_COMPARE(trace.task(3).outcome, TaskOutcome::Cancelled);
+    timeline->setProperty("selectedTask", int(second));
+
+    // Again: it has already finished, nothing happens.
+    QTest::keyClick(m_window, Qt::Key_Delete);
+    QTRY_VERIFY(notice->property("text").toString().contains(QLatin1String("already finished")));
+    QTRY_COMPARE(m_controller->view()->cancelledTasks(), 2);
+
+    // The main task: the run stops cleanly, every task ends cancelled.
+    QSignalSpy finished(m_controller.get(), &RunController::runFinished);
+    timeline->setProperty("selectedTask", int(main));
+    QTest::keyClick(m_window, Qt::Key_Delete);
+    QVERIFY(finished.count() > 0 || finished.wait(5000));
+    QVERIFY(!m_controller->running());
+    for (TaskId t = 0; t < trace.taskCount(); ++t)
+        QCOMPARE(trace.task(t).outcome, TaskOutcome::Cancelled);
+    QCOMPARE(m_controller->view()->cancelledTasks(), 4);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -41,9 +41,9 @@ void Playhead::reset()
     setTime(0, true);
 }
 
-bool Playhead::update(qint64 budgetNs, qint64 nowNs)
+bool Playhead::update(qint64 budgetNs, qint64 nowNs, bool readTimeline)
 {
-    const bool fresh = m_timeline && m_timeline->update(budgetNs);
+    const bool fresh = readTimeline && m_timeline && m_timeline->update(budgetNs);
     const qint64 end = std::max<qint64>(0, nowNs);
     const bool moved = end != m_end;
     m_end = end;
@@ -95,6 +95,10 @@ bool Playhead::stepEvent(int direction)
     stop();
     const qint64 t =
         direction > 0 ? m_timeline->nextEventTime(m_time) : m_timeline->previousEventTime(m_time);
+    if (t < 0 && m_live && !m_timeline->caughtUp()) {
+        seek(double(m_time)); // a busy live run: the past is read from now on (RunView::update)
+        return true;
+    }
     if (t < 0)
         return false;
     seek(double(t));

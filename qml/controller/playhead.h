@@ -46,7 +46,9 @@ public:
 
     /// Once per frame: reads new events (at most budgetNs of them, negative: all) and, while live,
     /// follows nowNs. Returns true if events were read.
-    bool update(qint64 budgetNs, qint64 nowNs);
+    /// The run's clock moved to nowNs (live: the playhead follows); the state timeline reads
+    /// what was appended, within budgetNs, unless readTimeline is false (a busy live run).
+    bool update(qint64 budgetNs, qint64 nowNs, bool readTimeline = true);
     /// True when the timeline has read every event of the trace.
     bool caughtUp() const noexcept { return !m_timeline || m_timeline->caughtUp(); }
     /// The trace was cleared or replaced: live at 0 again, nothing read.

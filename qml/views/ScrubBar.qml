@@ -180,7 +180,9 @@ RowLayout {
         visible: bar.width > 40 * Theme.fontSize
         Layout.preferredWidth: implicitWidth
         font.pixelSize: Theme.smallFontSize
-        text: bar.playhead.live ? bar.controller.formatDuration(bar.playhead.timeNs)
+        // Live, the time shown is paced like the other readouts (a label re-laid out every
+        // frame cost the GUI thread more than reading the trace).
+        text: bar.playhead.live ? bar.controller.formatDuration(bar.controller.view.elapsedNs)
                                 : qsTr("%1 of %2").arg(bar.controller.formatDuration(bar.playhead.timeNs))
                                                   .arg(bar.controller.formatDuration(bar.playhead.endNs))
     }

@@ -137,8 +137,8 @@ bool StateTimeline::update(qint64 budgetNs)
         // As much as the run reserved in the trace, else geometrically: a live run adds tasks
         // every frame, and room for exactly as many as so far moved every task's record on
         // every frame (at 100,000 tasks, window polls of 12-15 ms).
-        const std::size_t room = std::max<std::size_t>(
-            {m_trace.taskCount(), m_trace.taskCapacity(), 2 * m_tasks.capacity()});
+        const std::size_t room =
+            std::max<std::size_t>({m_trace.taskCount(), m_trace.taskCapacity(), 2 * m_tasks.capacity()});
         m_tasks.reserve(room);
         m_reader.reserve(room);
     }

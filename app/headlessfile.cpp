@@ -18,7 +18,8 @@ QString openedFileSummary(const Recording &rec, const QString &path)
     if (rec.config)
         text += QStringLiteral(", ") + summarytext::scenarioLine(*rec.config);
     text += u'\n';
-    text += summarytext::traceLines(TraceSummary::of(*rec.trace), -1);
+    const TraceSummary summary = TraceSummary::of(*rec.trace);
+    text += rec.isForeign() ? summarytext::foreignTraceLines(summary) : summarytext::traceLines(summary, -1);
     if (!rec.sources.isEmpty())
         text += QStringLiteral("sources: %1\n").arg(rec.sources.keys().join(QStringLiteral(", ")));
     for (const QString &note : rec.notes)

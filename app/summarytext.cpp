@@ -53,4 +53,18 @@ QString traceLines(const TraceSummary &sum, qint64 wallMs)
     return text;
 }
 
+QString foreignTraceLines(const TraceSummary &sum)
+{
+    QString text =
+        QStringLiteral("tracks %1 (%2 ended").arg(sum.tasks).arg(sum.ok + sum.failed + sum.cancelled);
+    if (sum.running > 0)
+        text += QStringLiteral(", %1 in a slice at the end").arg(sum.running);
+    text += QStringLiteral(")\n");
+    text += QStringLiteral("slices %1 (outermost), %2 ms in slices in all (%3 at once on average)\n")
+                .arg(sum.awaits)
+                .arg(ms(sum.awaitedNs), QString::number(sum.concurrency(), 'f', 1));
+    text += QStringLiteral("time span %1 ms of the trace's clock\n").arg(ms(sum.spanNs));
+    return text;
+}
+
 } // namespace awaitscope::summarytext

@@ -23,6 +23,10 @@ QString scenarioLine(const RunConfig &config);
 /// wallMs < 0: the wall time is unknown (an opened file) and is left out.
 QString traceLines(const TraceSummary &summary, qint64 wallMs);
 
+/// The same for a trace from another program: tracks and slices on the trace's own clock
+/// (it has no tasks, awaits or simulated time).
+QString foreignTraceLines(const TraceSummary &summary);
+
 } // namespace summarytext
 
 } // namespace awaitscope

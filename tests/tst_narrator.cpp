@@ -1,5 +1,6 @@
 // Captions from the trace: what the narrator says during and at the end of real runs.
 
+#include "chrometracereader.h"
 #include "narrator.h"
 #include "testutil.h"
 #include "tracefixture.h"
@@ -108,6 +109,28 @@ private Q_SLOTS:
         QVERIFY2(s.endsWith(QStringLiteral("the loop is free: 1 other wait ended meanwhile")), qPrintable(s));
         const QString end = Narrator().ending(index);
         QVERIFY2(end.contains(QStringLiteral("1 request failed")), qPrintable(end));
+    }
+
+    void aForeignTraceHasTracksAndSlicesWithoutLines()
+    {
+        // A Chrome trace from another program: its slices have no source line to name.
+        const QByteArray json = R"({"traceEvents": [
+            {"ph": "M", "pid": 1, "tid": 1, "name": "thread_name", "args": {"name": "IOThread"}},
+            {"ph": "X", "pid": 1, "tid": 1, "ts": 0, "dur": 100, "name": "ReadFile"},
+            {"ph": "X", "pid": 1, "tid": 2, "ts": 50, "dur": 200, "name": "Decode"}]})";
+        QString error;
+        const std::optional<Recording> rec = ChromeTraceReader::read(json, &error);
+        QVERIFY2(rec, qPrintable(error));
+        TraceIndex index;
+        index.setTrace(rec->trace.get());
+        while (index.update()) { }
+        const QString s = Narrator::waitSentence(index, index.latestWait());
+        QVERIFY2(s.contains(QStringLiteral(" waits for Decode")), qPrintable(s));
+        QVERIFY2(!s.contains(QStringLiteral("line")), qPrintable(s));
+        Narrator n;
+        n.setFacts({0, false, true});
+        const QString end = n.ending(index);
+        QVERIFY2(end.startsWith(QStringLiteral("2 tracks in 250 µs")), qPrintable(end));
     }
 
     void captionsStayLongEnoughToRead()

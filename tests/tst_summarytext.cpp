@@ -12,6 +12,7 @@ private Q_SLOTS:
     void finishedRunWithWallTime();
     void unfinishedTasksAndNoWallTime();
     void scenarioLine();
+    void foreignTraceHasTracksAndSlices();
 };
 
 void TestSummaryText::finishedRunWithWallTime()
@@ -53,6 +54,23 @@ void TestSummaryText::scenarioLine()
     c.clock = ClockMode::Virtual;
     QCOMPARE(summarytext::scenarioLine(c), QStringLiteral("scenario fan-out: 7 jobs, seed 9, virtual clock"));
     QCOMPARE(summarytext::clockName(ClockMode::Real), QStringLiteral("real"));
+}
+
+void TestSummaryText::foreignTraceHasTracksAndSlices()
+{
+    TraceSummary sum;
+    sum.tasks = 70;
+    sum.ok = 55;
+    sum.running = 15;
+    sum.awaits = 11426;
+    sum.awaitedNs = 3'000'000'000;
+    sum.spanNs = 1'000'000'000;
+    const QString text = summarytext::foreignTraceLines(sum);
+    QCOMPARE(text,
+             QStringLiteral("tracks 70 (55 ended, 15 in a slice at the end)\n"
+                            "slices 11426 (outermost), 3000.0 ms in slices in all (3.0 at once on average)\n"
+                            "time span 1000.0 ms of the trace's clock\n"));
+    QVERIFY(!text.contains(QLatin1String("simulated")));
 }
 
 QTEST_APPLESS_MAIN(TestSummaryText)

@@ -42,6 +42,23 @@ private Q_SLOTS:
         QCOMPARE(s.awaitedNs, std::numeric_limits<qint64>::max());
         QVERIFY(s.concurrency() > 2.0);
     }
+
+    void openWaitsCountUpToTheLastEvent()
+    {
+        // A run stopped mid-await (or a foreign trace's slice that never ends): the open wait
+        // counts up to the last event, as the window counts it up to now.
+        Trace trace;
+        const SiteId site = trace.site(QStringLiteral("GET /slow"), "fixture.cpp", 1);
+        const TaskId open = trace.addTask(NoTask, trace.intern(QStringLiteral("open")), -1, 0);
+        const TaskId closed = trace.addTask(NoTask, trace.intern(QStringLiteral("closed")), -1, 0);
+        trace.append(10 * Ms, open, EventKind::Suspend, site);
+        trace.append(20 * Ms, closed, EventKind::Suspend, site);
+        trace.append(50 * Ms, closed, EventKind::Resume, quint32(WaitResult::Ok));
+        const TraceSummary s = TraceSummary::of(trace);
+        QCOMPARE(s.awaits, quint64(2));
+        QCOMPARE(s.awaitedNs, 30 * Ms + 40 * Ms);
+        QCOMPARE(s.spanNs, 50 * Ms); // from the spawns at 0
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTraceSummary)

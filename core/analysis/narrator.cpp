@@ -9,6 +9,12 @@ namespace awaitscope {
 
 namespace {
 
+// " (line 15)"; nothing for a site without a line (a slice of a trace from another program).
+QString lineNote(const Site &site)
+{
+    return site.line > 0 ? QStringLiteral(" (line %1)").arg(site.line) : QString();
+}
+
 // Figures for a room: "100,001", the same on every machine.
 QString count(quint64 n)
 {
@@ -50,7 +56,7 @@ QString Narrator::waitSentence(const TraceIndex &index, const TraceIndex::Latest
     QString s;
     switch (site.kind) {
     case SiteKind::Join:
-        s = QStringLiteral("%1 waits for %2 (line %3)").arg(trace->taskName(wait.task), what).arg(site.line);
+        s = QStringLiteral("%1 waits for %2%3").arg(trace->taskName(wait.task), what, lineNote(site));
         break;
     case SiteKind::Blocking:
         return QStringLiteral("%1 blocks at line %2 (%3): the loop can do nothing else")
@@ -58,7 +64,7 @@ QString Narrator::waitSentence(const TraceIndex &index, const TraceIndex::Latest
             .arg(site.line)
             .arg(what);
     default:
-        s = QStringLiteral("%1 waits for %2 (line %3)").arg(trace->taskName(wait.task), what).arg(site.line);
+        s = QStringLiteral("%1 waits for %2%3").arg(trace->taskName(wait.task), what, lineNote(site));
     }
     if (meanwhile > 0)
         s += QStringLiteral("; the loop is free: %1 other %2 meanwhile")
@@ -73,9 +79,10 @@ QString Narrator::ending(const TraceIndex &index) const
 {
     const qint64 elapsed = index.lastTimeNs();
     const quint32 tasks = index.taskCount();
-    QString s = QStringLiteral("%1 %2 in %3")
-                    .arg(count(tasks), tasks == 1 ? QStringLiteral("task") : QStringLiteral("tasks"),
-                         formatDuration(elapsed));
+    // (A trace from another program has tracks: its threads and async ids.)
+    const QString noun = m_facts.foreign ? (tasks == 1 ? QStringLiteral("track") : QStringLiteral("tracks"))
+                                         : (tasks == 1 ? QStringLiteral("task") : QStringLiteral("tasks"));
+    QString s = QStringLiteral("%1 %2 in %3").arg(count(tasks), noun, formatDuration(elapsed));
     if (!index.holds().empty() && index.longestHoldNs() > 0) {
         s += QStringLiteral(": the loop was held for %1 (wall), nothing else ran meanwhile")
                  .arg(formatDuration(index.longestHoldNs()));

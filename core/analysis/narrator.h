@@ -21,6 +21,7 @@ public:
     struct RunFacts {
         qint64 latencyNs = 0; // the network's mean latency (0: not a network run)
         bool blocksOnPurpose = false; // the scenario holds the loop to show what that does
+        bool foreign = false; // a trace from another program: tracks and slices, not tasks and awaits
     };
     static constexpr qint64 MinHoldNs = 2'000'000'000;
     static constexpr quint32 CrowdSize = 1000; // "the loop does not care" from here

@@ -35,6 +35,13 @@ struct Totals : SpanVisitor {
     {
         s.blockedNs = saturatingAdd(s.blockedNs, end - begin);
     }
+    // A wait still open when the trace ends (a run stopped mid-await, a slice a foreign trace
+    // never closed) counts up to the last event, as the window's live figure counts it to now.
+    void unfinished(TaskId, qint64 begin, qint64 end, SiteId site, bool blocked)
+    {
+        if (!blocked && trace.siteAt(site).kind == SiteKind::Wait)
+            s.awaitedNs = saturatingAdd(s.awaitedNs, end - begin);
+    }
     void held(TaskId, qint64, qint64 wallNs)
     {
         ++s.holds;
@@ -67,7 +74,7 @@ TraceSummary TraceSummary::of(const Trace &trace)
     if (trace.size() == 0)
         return s;
     Totals totals{{}, trace, s};
-    readSpans(trace, totals);
+    readSpans(trace, totals, true);
     s.spanNs = trace.at(trace.size() - 1).timeNs - trace.at(0).timeNs;
     return s;
 }

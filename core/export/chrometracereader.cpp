@@ -262,6 +262,7 @@ Recording Importer::build()
     Recording rec;
     rec.format =
         m_awaitscope ? QStringLiteral("chrome trace (from Awaitscope)") : QStringLiteral("chrome trace");
+    rec.fromAwaitscope = m_awaitscope;
     quint64 nested = m_nested;
     qint64 base = std::numeric_limits<qint64>::max();
     for (Lane &l : m_lanes) {

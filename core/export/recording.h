@@ -23,6 +23,10 @@ struct Recording {
     QString format; // what the file was: "awaitscope recording 1", "chrome trace"
     QStringList notes; // what a loader simplified, for the user to read
     QString fileName; // the name of the file it was opened from, if the opener says (the window's title)
+    bool fromAwaitscope = true; // false: another program wrote it (tracks and slices, its own clock)
+
+    /// A trace another program wrote: its lanes are threads and async ids, its bars slices.
+    bool isForeign() const noexcept { return !fromAwaitscope; }
 };
 
 namespace recording {

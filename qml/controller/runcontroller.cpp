@@ -1,6 +1,7 @@
 #include "runcontroller.h"
 
 #include "scenario.h"
+#include "styledtext.h"
 #include "timemath.h"
 
 #include <QElapsedTimer>
@@ -240,8 +241,8 @@ void RunController::showRecording(std::unique_ptr<Recording> recording)
     m_view.setTrace(recording->trace.get());
     m_recording = std::move(recording);
     m_view.setPrimarySource(primary);
-    m_view.setFacts(
-        {config ? qint64(config->network.latencyMs * 1e6) : 0, scenario && scenario->blocksEventLoop});
+    m_view.setFacts({config ? qint64(config->network.latencyMs * 1e6) : 0,
+                     scenario && scenario->blocksEventLoop, m_recording->isForeign()});
     m_finished = false;
     m_sessionFinished = true; // it ends once the view has read it all
     poll();
@@ -288,6 +289,41 @@ QString RunController::cancelQuietly(int task)
     runtime().cancel(id);
     poll();
     return tr("%1 cancelled.").arg(name);
+}
+
+QString RunController::recordingDescription() const
+{
+    if (!m_recording)
+        return {};
+    const Trace &trace = *m_recording->trace;
+    const qint64 span = trace.size() > 0 ? trace.at(trace.size() - 1).timeNs - trace.at(0).timeNs : 0;
+    const QString name =
+        escapeStyledText(m_recording->fileName.isEmpty() ? tr("Opened file") : m_recording->fileName);
+    QString text;
+    if (const std::optional<RunConfig> &config = m_recording->config) {
+        const Scenario *scenario = findScenario(config->scenario);
+        text = tr("<b>%1</b>  A recording of %2: %L3 tasks over %4. Scrub and step through it; Run starts "
+                  "the chosen scenario live.")
+                   .arg(name, escapeStyledText(scenario ? scenario->title : config->scenario))
+                   .arg(trace.taskCount())
+                   .arg(timemath::formatDuration(span));
+    } else if (!m_recording->isForeign()) {
+        text = tr("<b>%1</b>  A trace Awaitscope exported: %L2 tasks over %3 (no settings or source kept: "
+                  "save a recording for those).")
+                   .arg(name)
+                   .arg(trace.taskCount())
+                   .arg(timemath::formatDuration(span));
+    } else {
+        text =
+            tr("<b>%1</b>  A trace from another program (%2): %L3 tracks (its threads and async ids) over %4 "
+               "of its clock; the bars are its slices. It has no source code.")
+                .arg(name, escapeStyledText(m_recording->format))
+                .arg(trace.taskCount())
+                .arg(timemath::formatDuration(span));
+    }
+    for (const QString &note : m_recording->notes) // (a loader's notes start in lower case)
+        text += QLatin1Char(' ') + escapeStyledText(note.left(1).toUpper() + note.mid(1)) + QLatin1Char('.');
+    return text;
 }
 
 QString RunController::formatDuration(double ns) const

@@ -43,6 +43,10 @@ class RunController : public QObject {
     Q_PROPERTY(QString error READ error NOTIFY stateChanged)
     /// The run shown was opened from a file.
     Q_PROPERTY(bool showsRecording READ showsRecording NOTIFY stateChanged)
+    /// ... and it is a trace from another program (no settings, no source: tracks and slices).
+    Q_PROPERTY(bool showsForeignTrace READ showsForeignTrace NOTIFY stateChanged)
+    /// What the opened file is, in a line of styled text for the header (empty: the live run).
+    Q_PROPERTY(QString recordingDescription READ recordingDescription NOTIFY stateChanged)
 public:
     /// Longest the index may spend reading new events in one frame.
     static constexpr qint64 PollBudgetNs = 2'000'000;
@@ -75,6 +79,8 @@ public:
     /// The run opened from a file that the view shows, or null (the live run).
     const Recording *recording() const noexcept { return m_recording.get(); }
     bool showsRecording() const noexcept { return m_recording != nullptr; }
+    bool showsForeignTrace() const noexcept { return m_recording && m_recording->isForeign(); }
+    QString recordingDescription() const;
     /// What the window shows, for exports: the opened file's run, or the live one.
     const Trace &shownTrace() const { return m_recording ? *m_recording->trace : runtime().trace(); }
     /// Its configuration (null for a trace from another program).

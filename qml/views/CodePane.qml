@@ -118,6 +118,21 @@ Frame {
                 focusPolicy: Qt.NoFocus
             }
 
+            // A trace from another program keeps no source: say so instead of a blank pane.
+            Label {
+                objectName: "noSource"
+                anchors.fill: parent
+                anchors.margins: Theme.spacing
+                visible: code.count === 0 && pane.controller.showsRecording
+                wrapMode: Text.WordWrap
+                verticalAlignment: Text.AlignVCenter
+                horizontalAlignment: Text.AlignHCenter
+                opacity: 0.75
+                text: pane.controller.showsForeignTrace
+                      ? qsTr("No source code: this trace comes from another program.\n\nIts lanes are the threads and async tracks it names, its bars are its slices. Hover a bar for its name and times.")
+                      : qsTr("This file keeps no source code (a Chrome trace export has none; a saved recording keeps it).")
+            }
+
             // One column of the code font: the unit of the hanging indent.
             TextMetrics {
                 id: column

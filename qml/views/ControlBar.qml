@@ -238,14 +238,15 @@ ToolBar {
             }
         }
 
-        // What the scenario shows, and what to look for (in presenter mode the presenter and
-        // the captions say that: the room gets the timeline's height).
+        // What the scenario shows, and what to look for, or what the opened file is (in presenter
+        // mode the presenter and the captions say that: the room gets the timeline's height).
         Label {
             Layout.fillWidth: true
             visible: !ViewSettings.presenter
             wrapMode: Text.WordWrap
             textFormat: Text.StyledText
-            text: bar.controller.script.active
+            text: bar.controller.showsRecording ? bar.controller.recordingDescription
+                  : bar.controller.script.active
                   ? "<b>" + bar.controller.script.title + "</b>  " + qsTr("Edit the script and Run: every await shows on the timeline and in the code.")
                   : "<b>" + bar.controller.settings.scenarioSummary + "</b>  " + qsTr("Look for: %1").arg(bar.controller.settings.scenarioLookFor)
         }

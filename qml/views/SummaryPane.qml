@@ -12,6 +12,8 @@ Frame {
 
     required property RunController controller
     readonly property RunView view: pane.controller.view
+    // A trace from another program has tracks and slices, on its own clock, not tasks and awaits.
+    readonly property bool foreign: pane.controller.showsForeignTrace
 
     // Wide enough for two figures a row.
     Layout.minimumWidth: 18 * Theme.fontSize
@@ -44,11 +46,11 @@ Frame {
             Layout.fillWidth: true
             spacing: Theme.spacing
             Figure {
-                name: qsTr("Running")
+                name: pane.foreign ? qsTr("Open") : qsTr("Running")
                 value: pane.view.runningTasks.toLocaleString(Qt.locale(), "f", 0)
             }
             Figure {
-                name: qsTr("Waiting")
+                name: pane.foreign ? qsTr("In a slice") : qsTr("Waiting")
                 value: pane.view.suspendedTasks.toLocaleString(Qt.locale(), "f", 0)
                 valueColor: Theme.colors.accent
             }
@@ -62,11 +64,11 @@ Frame {
                 valueColor: pane.view.failedTasks > 0 ? Theme.colors.error : pane.palette.windowText
             }
             Figure {
-                name: qsTr("Awaits")
+                name: pane.foreign ? qsTr("Slices") : qsTr("Awaits")
                 value: pane.view.awaits.toLocaleString(Qt.locale(), "f", 0)
             }
             Figure {
-                name: qsTr("Sim. time")
+                name: pane.foreign ? qsTr("Time") : qsTr("Sim. time")
                 value: pane.controller.formatDuration(pane.view.elapsedNs)
             }
         }
@@ -75,10 +77,11 @@ Frame {
             Layout.fillWidth: true
             wrapMode: Text.WordWrap
             visible: pane.view.awaitedNs > 0 && !ViewSettings.presenter
-            text: qsTr("%1 of waiting fitted in %2: %3 waits at once on average")
+            text: (pane.foreign ? qsTr("%1 in slices over %2: %3 at once on average")
+                                : qsTr("%1 of waiting fitted in %2: %3 waits at once on average"))
                 .arg(pane.controller.formatDuration(pane.view.awaitedNs))
                 .arg(pane.controller.formatDuration(pane.view.elapsedNs))
-                .arg(pane.view.concurrency.toFixed(1))
+                .arg(pane.view.concurrency > 0 && pane.view.concurrency < 0.05 ? qsTr("under 0.1") : pane.view.concurrency.toFixed(1))
         }
         Label {
             objectName: "runState"

@@ -100,8 +100,11 @@ Frame {
                         Layout.leftMargin: Theme.spacing
                         Layout.fillWidth: true
                         elide: Text.ElideRight
-                        text: pane.controller.view.tasks === 1 ? qsTr("1 task")
-                                                               : qsTr("%L1 tasks").arg(pane.controller.view.tasks)
+                        // (A trace from another program has tracks: its threads and async ids.)
+                        text: pane.controller.showsForeignTrace
+                              ? (pane.controller.view.tasks === 1 ? qsTr("1 track") : qsTr("%L1 tracks").arg(pane.controller.view.tasks))
+                              : pane.controller.view.tasks === 1 ? qsTr("1 task")
+                              : qsTr("%L1 tasks").arg(pane.controller.view.tasks)
                         font.bold: true
                     }
                     Button {
@@ -166,7 +169,7 @@ Frame {
                         anchors.right: parent.right
                         anchors.rightMargin: Theme.spacing
                         anchors.verticalCenter: parent.verticalCenter
-                        text: qsTr("simulated time")
+                        text: pane.controller.showsForeignTrace ? qsTr("the trace's clock") : qsTr("simulated time")
                         font.pixelSize: Theme.smallFontSize
                         font.italic: true
                         opacity: 0.7

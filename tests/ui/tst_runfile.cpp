@@ -21,6 +21,7 @@ private Q_SLOTS:
     void badFileKeepsThePreviousRun();
     void runAgainLeavesTheFile();
     void nothingToSave();
+    void openedFilesSayWhatTheyAre();
 
 private:
     QString writeKnown(const QString &name);
@@ -163,6 +164,38 @@ void TestRunFile::nothingToSave()
     QVERIFY(
         RunFile::saveRun(controller, m_dir.filePath(QStringLiteral("x"))).contains(QLatin1String("no run")));
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("x"))));
+}
+
+void TestRunFile::openedFilesSayWhatTheyAre()
+{
+    // The header names the file and says what it is: the scenario's own text would be wrong.
+    RunController controller;
+    QCOMPARE(controller.recordingDescription(), QString()); // the live run: the scenario's text
+    QCOMPARE(RunFile::openRun(controller, writeKnown(QStringLiteral("known.awaitscope"))), QString());
+    QVERIFY(!controller.showsForeignTrace());
+    QString text = controller.recordingDescription();
+    QVERIFY2(text.startsWith(QLatin1String("<b>known.awaitscope</b>")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("A recording of Fan-out: 2 tasks over 600 ms")), qPrintable(text));
+
+    const QString path = m_dir.filePath(QStringLiteral("other <program>.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"traceEvents": [
+        {"ph": "X", "pid": 1, "tid": 1, "ts": 0, "dur": 100, "name": "ReadFile"},
+        {"ph": "X", "pid": 1, "tid": 1, "ts": 10, "dur": 20, "name": "Parse"},
+        {"ph": "X", "pid": 1, "tid": 2, "ts": 50, "dur": 200, "name": "Decode"}]})");
+    file.close();
+    QCOMPARE(RunFile::openRun(controller, path), QString());
+    QVERIFY(controller.showsForeignTrace());
+    text = controller.recordingDescription();
+    QVERIFY2(text.startsWith(QLatin1String("<b>other &lt;program&gt;.json</b>")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("another program")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("2 tracks")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("1 nested slices are shown as their outermost slice")),
+             qPrintable(text));
+    QTRY_VERIFY(controller.finished());
+    QVERIFY2(controller.view()->caption().startsWith(QLatin1String("2 tracks in 250")),
+             qPrintable(controller.view()->caption()));
 }
 
 QTEST_GUILESS_MAIN(TestRunFile)

@@ -159,13 +159,15 @@ void Trace::clear()
 void Trace::newChunk(qint64 base)
 {
     // The spare chunk if it is ready (it almost always is: a chunk holds 174,762 events), else
-    // one allocated here; then the next spare is prepared on another thread.
+    // one allocated here; then the next spare is prepared on another thread. Not for the first
+    // chunk: most traces (a small run, a file opened) never need a second, and a thread and 2 MiB
+    // touched for nothing made opening a small file cost a millisecond.
     StoredEvent *memory = nullptr;
     if (m_spare.valid() && m_spare.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
         memory = m_spare.get();
     else
         memory = allocateChunk(false);
-    if (!m_spare.valid()) {
+    if (!m_spare.valid() && !m_chunks.empty()) {
         try {
             m_spare = std::async(std::launch::async, [] { return allocateChunk(true); });
         } catch (const std::system_error &) {

@@ -198,7 +198,22 @@ int runApplication(const CommandLineOptions &options, int &argc, char **argv)
     if (options.quitAfterMs > 0)
         // The run is stopped after the loop has ended (below): a million tasks unwinding here
         // would show in --metrics as one last 1.5 s loop lag that no user ever saw.
-        QTimer::singleShot(options.quitAfterMs, &app, [] { QCoreApplication::quit(); });
+        QTimer::singleShot(options.quitAfterMs, &app, [&controller, window, &err] {
+            // Asked to quit at a set time: no question to answer (nobody may be there), and
+            // nothing lost either: unsaved script edits are kept in a new file, said on stderr.
+            if (controller.script()->modified()) {
+                QString error;
+                const QString kept = controller.script()->keepRecoveryCopy(&error);
+                if (kept.isEmpty())
+                    err << "awaitscope: --quit-after: the edited script could not be kept: " << error
+                        << Qt::endl;
+                else
+                    err << "awaitscope: --quit-after: the script had unsaved changes; they are kept in "
+                        << kept << Qt::endl;
+            }
+            window->setProperty("closeConfirmed", true);
+            QCoreApplication::quit();
+        });
 
     if (options.selfTest) {
         // Load the real window, run fetch-user to the end, check what it shows, quit.

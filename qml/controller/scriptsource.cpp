@@ -3,9 +3,12 @@
 #include "outputfile.h"
 #include "scriptexamples.h"
 
+#include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QStandardPaths>
 
 namespace awaitscope {
 
@@ -137,6 +140,26 @@ bool ScriptSource::writeTo(const QString &path, QString *error)
     if (wasModified)
         Q_EMIT modifiedChanged();
     return true;
+}
+
+QString ScriptSource::keepRecoveryCopy(QString *error, const QString &dir) const
+{
+    const QString folder = dir.isEmpty()
+        ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/recovered")
+        : dir;
+    if (!QDir().mkpath(folder)) {
+        *error = tr("cannot create the folder %1").arg(folder);
+        return {};
+    }
+    const QString base =
+        QFileInfo(m_fileName.isEmpty() ? QStringLiteral("script.py") : m_fileName).completeBaseName();
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss"));
+    QString path = QStringLiteral("%1/%2-recovered-%3.py").arg(folder, base, stamp);
+    for (int n = 2; QFileInfo::exists(path); ++n) // never over an earlier copy
+        path = QStringLiteral("%1/%2-recovered-%3-%4.py").arg(folder, base, stamp).arg(n);
+    if (!OutputFile::writeAll(path, m_text.toUtf8(), error))
+        return {};
+    return path;
 }
 
 void ScriptSource::discardChanges()

@@ -73,6 +73,11 @@ public:
     Q_INVOKABLE QString save();
     /// Writes the text to file, which becomes the script's file: an error message or empty.
     Q_INVOKABLE QString saveAs(const QUrl &file);
+    /// When the app must quit without asking (--quit-after) while the text has unsaved changes:
+    /// writes it (atomically) to a new file in dir (the app's data folder when empty),
+    /// "<script>-recovered-<date-time>.py", and returns its path; empty and *error set if it
+    /// could not be written. The text stays modified: it is not the script's file.
+    QString keepRecoveryCopy(QString *error, const QString &dir = QString()) const;
     /// Drops the unsaved changes: the text of the file (or example) again.
     Q_INVOKABLE void discardChanges();
     /// Runs the text as fileName; an error message if the run could not start.

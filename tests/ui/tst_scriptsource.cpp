@@ -72,6 +72,7 @@ private Q_SLOTS:
     void openEditSaveAndSaveAs();
     void failedSaveKeepsTheText();
     void examplesHaveNoFileToSaveTo();
+    void recoveryCopyNeverOverwrites();
     void savingIntoAPipeWritesThrough();
     void discardGoesBackToTheFile();
 };
@@ -313,6 +314,35 @@ void TestScriptSource::failedSaveKeepsTheText()
     QCOMPARE(script.fileName(), QStringLiteral("a.py"));
     QCOMPARE(script.text(), QStringLiteral("x = 2\n"));
     QVERIFY(script.modified());
+}
+
+void TestScriptSource::recoveryCopyNeverOverwrites()
+{
+    // --quit-after with unsaved edits: the edits go to a new file, twice to two files.
+    QTemporaryDir dir;
+    const QString a = dir.filePath(QStringLiteral("a.py"));
+    {
+        QFile f(a);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("x = 1\n");
+    }
+    ScriptSource script;
+    QCOMPARE(script.open(QUrl::fromLocalFile(a)), QString());
+    script.setText(QStringLiteral("x = 2\n"));
+    QString error;
+    const QString kept = script.keepRecoveryCopy(&error, dir.filePath(QStringLiteral("recovered")));
+    QVERIFY2(!kept.isEmpty(), qPrintable(error));
+    QVERIFY2(QFileInfo(kept).fileName().startsWith(QLatin1String("a-recovered-")), qPrintable(kept));
+    QFile copy(kept);
+    QVERIFY(copy.open(QIODevice::ReadOnly));
+    QCOMPARE(copy.readAll(), QByteArray("x = 2\n"));
+    QVERIFY(script.modified()); // the script's own file still has x = 1
+    const QString again = script.keepRecoveryCopy(&error, dir.filePath(QStringLiteral("recovered")));
+    QVERIFY(!again.isEmpty());
+    QVERIFY(again != kept);
+    // A folder that cannot be made: an error, no path.
+    QVERIFY(script.keepRecoveryCopy(&error, a + QStringLiteral("/sub")).isEmpty());
+    QVERIFY(!error.isEmpty());
 }
 
 void TestScriptSource::examplesHaveNoFileToSaveTo()

@@ -158,11 +158,14 @@ int runApplication(const CommandLineOptions &options, int &argc, char **argv)
     monitor.setAttributing(!options.metrics.isEmpty());
     monitor.setWindow(window);
     if (monitor.isAttributing()) {
-        const Scheduler &scheduler = controller.session().runtime().scheduler();
-        QObject::connect(&scheduler, &Scheduler::batchFinished, &monitor, [&monitor, &scheduler] {
-            const qint64 end = monitor.timestampNs();
-            monitor.recordWork(LagAttribution::EngineBatch, end - scheduler.lastBatchNs(), end);
-        });
+        // The scenarios' scheduler and the Python scripts' (each run keeps its runtime).
+        for (const Scheduler *scheduler :
+             {&controller.session().runtime().scheduler(), &controller.script()->run().runtime().scheduler()}) {
+            QObject::connect(scheduler, &Scheduler::batchFinished, &monitor, [&monitor, scheduler] {
+                const qint64 end = monitor.timestampNs();
+                monitor.recordWork(LagAttribution::EngineBatch, end - scheduler->lastBatchNs(), end);
+            });
+        }
         QObject::connect(&controller, &RunController::polled, &monitor, [&monitor](qint64 ns) {
             const qint64 end = monitor.timestampNs();
             monitor.recordWork(LagAttribution::FramePoll, end - ns, end);
@@ -285,8 +288,12 @@ int runApplication(const CommandLineOptions &options, int &argc, char **argv)
 
     if (!options.metrics.isEmpty()) {
         QJsonObject json = monitor.metrics();
-        json.insert(QStringLiteral("scenario"), settings.scenarioId());
-        json.insert(QStringLiteral("jobs"), settings.runConfig().effectiveJobs());
+        if (controller.script()->active()) {
+            json.insert(QStringLiteral("script"), controller.script()->fileName());
+        } else {
+            json.insert(QStringLiteral("scenario"), settings.scenarioId());
+            json.insert(QStringLiteral("jobs"), settings.runConfig().effectiveJobs());
+        }
         QString error;
         if (!OutputFile::writeAll(options.metrics, QJsonDocument(json).toJson(QJsonDocument::Indented),
                                   &error)) {

@@ -64,7 +64,7 @@ if [[ " $parts " == *" engine "* ]]; then
 fi
 
 # The window: an idle run (one task waiting a minute) against stress with 100,000 jobs (also in
-# presenter mode, captions on), each REPEATS times, the configurations interleaved so that the
+# presenter mode, captions on), a million jobs, and 100,000 Python tasks, each REPEATS times, the configurations interleaved so that the
 # machine's noise falls on all of them (a p99 of 600 samples moves with a single stall: the report
 # takes the median run).
 window() { # repeat, name, args...
@@ -88,6 +88,8 @@ if [[ " $parts " == *" window "* ]]; then
         window "$r" stress-100k-presenter --presenter --scenario stress --jobs 100000 --latency 100 --jitter 50 \
             --quit-after 10000
         window "$r" stress-1m --scenario stress --jobs 1000000 --latency 100 --jitter 50 --quit-after 20000
+        # 100,000 Python tasks (asyncio.sleep(0.1) ten times each) on the same loop, every await recorded.
+        window "$r" python-100k --script bench/python/tasks_100k.py --speed 1 --quit-after 15000
     done
 fi
 

@@ -159,8 +159,8 @@ int runApplication(const CommandLineOptions &options, int &argc, char **argv)
     monitor.setWindow(window);
     if (monitor.isAttributing()) {
         // The scenarios' scheduler and the Python scripts' (each run keeps its runtime).
-        for (const Scheduler *scheduler :
-             {&controller.session().runtime().scheduler(), &controller.script()->run().runtime().scheduler()}) {
+        for (const Scheduler *scheduler : {&controller.session().runtime().scheduler(),
+                                           &controller.script()->run().runtime().scheduler()}) {
             QObject::connect(scheduler, &Scheduler::batchFinished, &monitor, [&monitor, scheduler] {
                 const qint64 end = monitor.timestampNs();
                 monitor.recordWork(LagAttribution::EngineBatch, end - scheduler->lastBatchNs(), end);

@@ -20,7 +20,8 @@ Rectangle {
         anchors.margins: Theme.padding
         verticalAlignment: Text.AlignVCenter
         wrapMode: Text.WordWrap
-        maximumLineCount: 2
+        // (The end of a run says the most: up to three lines on a narrow projector.)
+        maximumLineCount: 3
         elide: Text.ElideRight
         color: Theme.colors.captionText
         font.pixelSize: Theme.titleFontSize

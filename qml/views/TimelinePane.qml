@@ -114,17 +114,25 @@ Frame {
                         checkable: true
                         focusPolicy: Qt.NoFocus
                         checked: timeline.zoom.follow
-                        text: timeline.zoom.follow ? qsTr("● live") : qsTr("○ follow (F)")
+                        // (The scrub bar says whether the playhead is live; this says the view
+                        // scrolls along with the run.)
+                        text: timeline.zoom.follow ? qsTr("● following") : qsTr("○ follow (F)")
                         onToggled: checked ? scrubBar.goLive() : (timeline.zoom.follow = false)
                         font.pixelSize: Theme.smallFontSize
                         // As wide as its longer text whatever it says now, so a change of text never
                         // meets a layout that still has the other width (the task count gives way).
-                        Layout.minimumWidth: Math.ceil(followMetrics.advanceWidth) + leftPadding + rightPadding + 2
+                        Layout.minimumWidth: Math.ceil(Math.max(followMetrics.advanceWidth, followingMetrics.advanceWidth))
+                                             + leftPadding + rightPadding + 2
                         Layout.preferredWidth: Layout.minimumWidth
                         TextMetrics {
                             id: followMetrics
                             font: followButton.font
                             text: qsTr("○ follow (F)")
+                        }
+                        TextMetrics {
+                            id: followingMetrics
+                            font: followButton.font
+                            text: qsTr("● following")
                         }
                     }
                 }
@@ -291,17 +299,20 @@ Frame {
                         }
                     }
 
+                    // What the pointer is over: a tip that floats over the lanes (and their bars).
                     Rectangle {
+                        objectName: "hoverTip"
                         visible: timeline.hovering
-                        x: Math.min(timeline.hoverX + 18, parent.width - width - 4)
-                        y: Math.min(timeline.hoverY + 18, parent.height - height - 4)
-                        width: hoverLabel.implicitWidth + 20
-                        height: hoverLabel.implicitHeight + 14
-                        radius: 6
+                        x: Math.min(timeline.hoverX + 2 * Theme.spacing, parent.width - width - Theme.spacing / 2)
+                        y: Math.min(timeline.hoverY + 2 * Theme.spacing, parent.height - height - Theme.spacing / 2)
+                        width: hoverLabel.implicitWidth + 2 * Theme.padding
+                        height: hoverLabel.implicitHeight + 1.5 * Theme.padding
+                        radius: Theme.spacing * 0.75
                         color: pane.palette.toolTipBase
                         border.color: pane.palette.mid
                         Label {
                             id: hoverLabel
+                            objectName: "hoverLabel"
                             anchors.centerIn: parent
                             text: timeline.hoverText
                             color: pane.palette.toolTipText
@@ -332,7 +343,8 @@ Frame {
             ScrubBar {
                 id: scrubBar
                 objectName: "scrubBar"
-                visible: pane.height > 12 * Theme.rowHeight
+                // (One row: hidden only when the lanes would be left with fewer than about five.)
+                visible: pane.height > 8 * Theme.rowHeight
                 Layout.fillWidth: true
                 Layout.leftMargin: Theme.spacing / 2
                 Layout.rightMargin: Theme.spacing / 2

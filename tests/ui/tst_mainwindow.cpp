@@ -191,6 +191,10 @@ void TestMainWindow::layoutHolds()
             };
             if (onLane(a.item) && onLane(b.item))
                 continue;
+            // The pointer's tip floats over the lanes by design (the pointer may be anywhere).
+            if (a.item->objectName() == QLatin1String("hoverLabel") ||
+                b.item->objectName() == QLatin1String("hoverLabel"))
+                continue;
             const QRectF overlap = a.rect.adjusted(1, 1, -1, -1).intersected(b.rect.adjusted(1, 1, -1, -1));
             QVERIFY2(overlap.isEmpty(),
                      qPrintable(describe(a.item) + QStringLiteral(" overlaps ") + describe(b.item)));

@@ -132,12 +132,7 @@ bool RunController::run()
             const QScopedValueRollback restarting(m_scriptRestarting, true);
             m_error = m_script.start(config);
         }
-        m_view.reset();
-        poll();
-        if (!m_ticker.isActive())
-            m_ticker.start();
-        Q_EMIT stateChanged();
-        return m_error.isEmpty();
+        return started();
     }
     m_view.setFacts({qint64(config.network.latencyMs * 1e6), m_settings.blocksEventLoop()});
     if (m_settings.blocksEventLoop() && !m_startPending) {
@@ -161,6 +156,11 @@ bool RunController::run()
         return true;
     }
     m_error = m_session.start(config);
+    return started();
+}
+
+bool RunController::started()
+{
     m_view.reset();
     poll();
     if (!m_ticker.isActive())

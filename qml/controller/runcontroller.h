@@ -134,6 +134,8 @@ Q_SIGNALS:
 private:
     enum class AfterStop { Nothing, Run, Reset };
     void poll();
+    /// After a run started (or failed to: m_error): the view starts over and polls each frame.
+    bool started();
     void onRunEnded();
     /// Python mode on or off: the view reads the other run's trace.
     void switchMode();

@@ -11,8 +11,7 @@ RunView::RunView(QObject *parent)
 {
     m_lanes.setIndex(&m_index);
     m_wall.start();
-    m_readoutTimer.setSingleShot(true);
-    connect(&m_readoutTimer, &QTimer::timeout, this, [this] { readout(true); });
+    connect(&m_readouts, &Pacer::ready, this, &RunView::onReadout);
     connect(&m_playhead, &Playhead::timeChanged, this, &RunView::showPlayhead);
 }
 
@@ -71,16 +70,8 @@ void RunView::setEnded(bool ended)
     readout(true);
 }
 
-void RunView::readout(bool force)
+void RunView::onReadout()
 {
-    const qint64 wall = m_wall.nsecsElapsed();
-    if (!force && m_lastReadoutNs >= 0 && wall - m_lastReadoutNs < ReadoutIntervalNs) {
-        if (!m_readoutTimer.isActive())
-            m_readoutTimer.start(int((ReadoutIntervalNs - (wall - m_lastReadoutNs)) / 1'000'000) + 1);
-        return;
-    }
-    m_readoutTimer.stop();
-    m_lastReadoutNs = wall;
     m_readoutNow = shownTime();
     updateSourceWaiting();
     Q_EMIT readoutChanged();

@@ -2,6 +2,7 @@
 
 #include "lanemodel.h"
 #include "narrator.h"
+#include "pacer.h"
 #include "playhead.h"
 #include "traceindex.h"
 
@@ -133,8 +134,9 @@ private:
     void updateSourceWaiting();
     void updateCaption();
     /// Tells QML the counters changed now (force) or once ReadoutIntervalNs has passed since the
-    /// last time (a timer catches the last change of a paused or finished run).
-    void readout(bool force);
+    /// last time (the pacer catches the last change of a paused or finished run).
+    void readout(bool force) { force ? m_readouts.flush() : m_readouts.changed(); }
+    void onReadout();
     /// The playhead moved: the state at its time (or now again, when live).
     void showPlayhead();
 
@@ -150,8 +152,7 @@ private:
     Narrator m_narrator;
     QString m_caption;
     QElapsedTimer m_wall;
-    QTimer m_readoutTimer;
-    qint64 m_lastReadoutNs = -1; // wall
+    Pacer m_readouts{ReadoutIntervalNs};
     qint64 m_readoutNow = 0;
     bool m_ended = false;
 };

@@ -50,6 +50,7 @@ ResponsivenessMonitor::ResponsivenessMonitor(QObject *parent)
     m_probe.setTimerType(Qt::PreciseTimer);
     m_probe.setInterval(ProbeIntervalMs);
     connect(&m_probe, &QTimer::timeout, this, &ResponsivenessMonitor::onProbe);
+    connect(&m_readouts, &Pacer::ready, this, &ResponsivenessMonitor::readoutChanged);
 }
 
 void ResponsivenessMonitor::setWindow(QQuickWindow *window)
@@ -170,11 +171,7 @@ void ResponsivenessMonitor::onAnimationFrame()
     }
     m_sampledPending = false;
     Q_EMIT sampled();
-    const qint64 now = m_clock.nsecsElapsed();
-    if (m_lastReadoutNs < 0 || now - m_lastReadoutNs >= ReadoutIntervalNs) {
-        m_lastReadoutNs = now;
-        Q_EMIT readoutChanged();
-    }
+    m_readouts.changed();
 }
 
 void ResponsivenessMonitor::clear()
@@ -192,9 +189,8 @@ void ResponsivenessMonitor::clear()
         m_syncSpans.clear();
     }
     m_sampledPending = false;
-    m_lastReadoutNs = -1;
     Q_EMIT sampled();
-    Q_EMIT readoutChanged();
+    m_readouts.flush();
 }
 
 double ResponsivenessMonitor::recentMaxFrameMs() const

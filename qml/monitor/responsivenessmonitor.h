@@ -2,6 +2,7 @@
 
 #include "frameticker.h"
 #include "lagattribution.h"
+#include "pacer.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -111,7 +112,7 @@ private:
     // rate it measures).
     FrameTicker m_ticker;
     bool m_sampledPending = false;
-    qint64 m_lastReadoutNs = -1;
+    Pacer m_readouts{ReadoutIntervalNs};
     QElapsedTimer m_clock;
     qint64 m_lastProbeNs = -1;
     qint64 m_lastFrameNs = -1;

@@ -1,0 +1,198 @@
+pragma ComponentBehavior: Bound
+
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Awaitscope
+
+// One of Compare's three recordings: its name and figures, its lanes on the shared time axis
+// with the loop lag and frame times recorded during its own run under them, and its code beside
+// them with the lines waiting at the time shown.
+Frame {
+    id: row
+
+    required property CompareController compare
+    required property CompareVariant variant
+    // The shared time axis (CompareView.qml).
+    required property real viewStart
+    required property real viewDuration
+    readonly property alias timeline: timeline
+    readonly property alias strip: strip
+    readonly property Playhead playhead: row.variant.view.playhead
+
+    // The user zoomed or panned this row: every row follows (CompareView.qml).
+    signal viewAdjusted(real start, real duration)
+
+    padding: Theme.spacing / 2
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing
+
+        // Which variant, how long it took, how long it held the loop.
+        ColumnLayout {
+            Layout.preferredWidth: 9 * Theme.fontSize
+            Layout.maximumWidth: 9 * Theme.fontSize
+            Layout.fillHeight: true
+            spacing: 2
+            Label {
+                objectName: "compareName"
+                Layout.fillWidth: true
+                text: row.variant.name === "await" ? qsTr("co_await") : row.variant.name
+                font.bold: true
+                font.pixelSize: Theme.headingFontSize
+                elide: Text.ElideRight
+            }
+            Label {
+                objectName: "compareTotal"
+                Layout.fillWidth: true
+                elide: Text.ElideRight
+                text: row.variant.finished ? row.compare.formatDuration(row.variant.totalNs)
+                    : row.variant.running ? qsTr("running…") : qsTr("waiting")
+                font.bold: row.variant.finished
+                font.pixelSize: Theme.titleFontSize
+                color: row.variant.running ? Theme.colors.accent : row.palette.windowText
+            }
+            Label {
+                Layout.fillWidth: true
+                elide: Text.ElideRight
+                visible: row.variant.finished
+                text: row.compare.virtualClock ? qsTr("total, simulated") : qsTr("total, run's clock")
+                font.pixelSize: Theme.smallFontSize
+                font.italic: true
+                opacity: 0.7
+            }
+            Label {
+                objectName: "compareHold"
+                Layout.fillWidth: true
+                elide: Text.ElideRight
+                visible: row.variant.finished
+                text: row.variant.longestHoldNs > 0 ? qsTr("loop held %1").arg(row.compare.formatDuration(row.variant.longestHoldNs))
+                                                    : qsTr("loop never held")
+                color: row.variant.longestHoldNs > 0 ? Theme.colors.hold : row.palette.windowText
+                font.pixelSize: Theme.smallFontSize
+                font.bold: row.variant.longestHoldNs > 0
+            }
+            Item {
+                Layout.fillHeight: true
+            }
+        }
+
+        // The lanes, and the responsiveness strip under them, on the shared axis.
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: 2
+
+            TimelineItem {
+                id: timeline
+                objectName: "compareTimeline"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                clip: true
+                laneModel: row.variant.view.lanes
+                rowHeight: Theme.rowHeight * 0.6
+                zoom.follow: false
+                zoom.playhead: row.variant.view.nowNs
+                zoom.viewStart: row.viewStart
+                zoom.viewDuration: row.viewDuration
+                Connections {
+                    target: timeline.zoom
+                    function onViewChanged(): void {
+                        if (timeline.zoom.viewStart !== row.viewStart || timeline.zoom.viewDuration !== row.viewDuration)
+                            row.viewAdjusted(timeline.zoom.viewStart, timeline.zoom.viewDuration)
+                    }
+                }
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.rowHeight * 1.4
+                spacing: Theme.spacing / 2
+                ResponsivenessStrip {
+                    id: strip
+                    objectName: "compareStrip"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    variant: row.variant
+                    zoom: timeline.zoom
+                    maxMs: row.compare.stripScaleMs
+                    lagColor: Theme.colors.lagGraph
+                    frameColor: Theme.colors.framesGraph
+                    warningColor: Theme.colors.hold
+                    gridColor: Theme.colors.gridLine
+                }
+                Label {
+                    Layout.preferredWidth: implicitWidth
+                    text: row.variant.maxLagMs > 0 ? qsTr("lag ≤ %1 ms").arg(Math.round(row.variant.maxLagMs))
+                                                   : qsTr("lag")
+                    font.pixelSize: Theme.tinyFontSize
+                    color: row.variant.maxLagMs > strip.thresholdMs ? Theme.colors.hold : row.palette.windowText
+                    opacity: 0.8
+                }
+            }
+        }
+
+        // Its code, compact: the lines where its tasks wait at the time shown.
+        ListView {
+            id: code
+            objectName: "compareCode"
+            Layout.preferredWidth: Math.max(14 * Theme.fontSize, row.width * 0.3)
+            Layout.fillHeight: true
+            clip: true
+            cacheBuffer: 0
+            boundsBehavior: Flickable.StopAtBounds
+            model: SourceModel {
+                id: source
+                traceIndex: row.variant.view.index
+                fileName: row.variant.sourceFile
+                atTime: true
+                waitingAtTime: row.playhead.waitingAt(source.fileName, row.playhead.timeNs)
+                blockingAtTime: row.playhead.blockingAt(source.fileName, row.playhead.timeNs)
+                onBusiestLineChanged: if (source.busiestLine > 0) code.positionViewAtIndex(source.busiestLine - 1, ListView.Center)
+            }
+            ScrollBar.vertical: ScrollBar {
+                focusPolicy: Qt.NoFocus
+            }
+            delegate: Rectangle {
+                id: line
+                required property int lineNumber
+                required property string styledText
+                required property int indent
+                required property int waiting
+                required property bool blocking
+                width: code.width
+                height: lineText.implicitHeight + 2
+                color: line.blocking ? Theme.colors.codeBlocking
+                     : line.waiting > 0 ? Theme.colors.codeWaiting : "transparent"
+                Text {
+                    id: lineText
+                    x: Theme.spacing / 2
+                    width: parent.width - x - badge.width - Theme.spacing
+                    text: "&nbsp;&nbsp;".repeat(line.indent) + line.styledText
+                    textFormat: Text.StyledText
+                    elide: Text.ElideRight
+                    color: row.palette.windowText
+                    font.family: "monospace"
+                    font.pixelSize: Theme.tinyFontSize
+                }
+                Label {
+                    id: badge
+                    anchors.right: parent.right
+                    anchors.rightMargin: Theme.spacing / 2
+                    visible: line.waiting > 0
+                    width: visible ? implicitWidth : 0
+                    leftPadding: 4
+                    rightPadding: 4
+                    text: line.waiting
+                    font.pixelSize: Theme.tinyFontSize
+                    font.bold: true
+                    color: Theme.colors.onAccent
+                    background: Rectangle {
+                        radius: height / 2
+                        color: line.blocking ? Theme.colors.warning : Theme.colors.accent
+                    }
+                }
+            }
+        }
+    }
+}

@@ -78,8 +78,6 @@ void CompareVariant::addLag(qint64 atNs, double ms)
 {
     m_lags.push_back({atNs - m_wallStartNs, float(ms)});
     m_maxLagMs = std::max(m_maxLagMs, ms);
-    if (!m_running)
-        m_wallEndNs = std::max(m_wallEndNs, atNs); // (the freeze's sample comes after the end)
     Q_EMIT samplesChanged();
 }
 
@@ -87,8 +85,6 @@ void CompareVariant::addFrame(qint64 atNs, double ms)
 {
     m_frames.push_back({atNs - m_wallStartNs, float(ms)});
     m_maxFrameMs = std::max(m_maxFrameMs, ms);
-    if (!m_running)
-        m_wallEndNs = std::max(m_wallEndNs, atNs);
     Q_EMIT samplesChanged();
 }
 

@@ -96,17 +96,24 @@ Frame {
                 zoom.playhead: row.variant.view.nowNs
                 zoom.viewStart: row.viewStart
                 zoom.viewDuration: row.viewDuration
+                // (Once the bindings have settled: a change of the shared axis passes through
+                // here too, its start and its duration one after the other.)
+                function propagate(): void {
+                    if (timeline.zoom.viewStart !== row.viewStart || timeline.zoom.viewDuration !== row.viewDuration)
+                        row.viewAdjusted(timeline.zoom.viewStart, timeline.zoom.viewDuration)
+                }
                 Connections {
                     target: timeline.zoom
                     function onViewChanged(): void {
-                        if (timeline.zoom.viewStart !== row.viewStart || timeline.zoom.viewDuration !== row.viewDuration)
-                            row.viewAdjusted(timeline.zoom.viewStart, timeline.zoom.viewDuration)
+                        Qt.callLater(timeline.propagate)
                     }
                 }
             }
             RowLayout {
                 Layout.fillWidth: true
+                Layout.fillHeight: false
                 Layout.preferredHeight: Theme.rowHeight * 1.4
+                Layout.maximumHeight: Theme.rowHeight * 1.4
                 spacing: Theme.spacing / 2
                 ResponsivenessStrip {
                     id: strip
@@ -167,8 +174,8 @@ Frame {
                 Text {
                     id: lineText
                     x: Theme.spacing / 2
-                    width: parent.width - x - badge.width - Theme.spacing
-                    text: "&nbsp;&nbsp;".repeat(line.indent) + line.styledText
+                    width: parent.width - x - (badge.visible ? badge.implicitWidth : 0) - Theme.spacing
+                    text: "&nbsp;".repeat(Math.ceil(line.indent / 2)) + line.styledText
                     textFormat: Text.StyledText
                     elide: Text.ElideRight
                     color: row.palette.windowText
@@ -180,7 +187,6 @@ Frame {
                     anchors.right: parent.right
                     anchors.rightMargin: Theme.spacing / 2
                     visible: line.waiting > 0
-                    width: visible ? implicitWidth : 0
                     leftPadding: 4
                     rightPadding: 4
                     text: line.waiting

@@ -162,9 +162,11 @@ private Q_SLOTS:
         QCOMPARE(v.maxLagMs(), 1000.0);
         QCOMPARE(int(v.lags().size()), 2);
         QCOMPARE(v.lags()[1].atNs, 1100 * Ms); // from the variant's start
-        // Its wall time (1.1 s with the late sample) spans its total in the run's clock.
-        QCOMPARE(v.wallNs(), double(1100 * Ms));
-        QCOMPARE(v.wallToRun(1100 * Ms), 1500 * Ms);
+        // A sample that only follows the late one is not its (it began after the end).
+        QVERIFY(!v.covers(2116 * Ms, 16));
+        // Its wall time spans its total in the run's clock.
+        QCOMPARE(v.wallNs(), double(1000 * Ms));
+        QCOMPARE(v.wallToRun(1000 * Ms), 1500 * Ms);
         v.clear();
         QVERIFY(v.lags().empty());
         QVERIFY(!v.finished());

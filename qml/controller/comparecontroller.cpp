@@ -53,6 +53,11 @@ void CompareController::setMonitor(ResponsivenessMonitor *monitor)
     Q_EMIT monitorChanged();
 }
 
+double CompareController::wallSpeed() const
+{
+    return m_config.clock == ClockMode::Real ? m_config.speed : 0.0;
+}
+
 qint64 CompareController::wallNow() const
 {
     return m_monitor ? m_monitor->timestampNs() : m_wall.nsecsElapsed();
@@ -138,7 +143,7 @@ bool CompareController::start()
         if (!m_pending)
             return; // left or restarted meanwhile
         m_pending = false;
-        m_variants[0]->started(wallNow());
+        m_variants[0]->started(wallNow(), wallSpeed());
         if (const QString error = m_run.start(config); !error.isEmpty()) {
             m_variants[0]->clear();
             m_error = error;
@@ -199,7 +204,7 @@ void CompareController::onVariantFinished(int v)
     const qint64 now = wallNow();
     variant->ended(now, r.totalNs, r.longestHoldNs);
     if (v + 1 < Variants)
-        m_variants[std::size_t(v) + 1]->started(now); // (CompareRun starts it right after this)
+        m_variants[std::size_t(v) + 1]->started(now, wallSpeed()); // (CompareRun starts it next)
     Q_EMIT stateChanged();
     Q_EMIT timeChanged();
 }

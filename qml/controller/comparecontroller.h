@@ -123,6 +123,8 @@ private:
     void onFinished();
     void onSample(ResponsivenessMonitor::Series series, double ms, qint64 atNs);
     qint64 wallNow() const;
+    /// The run's time per wall time (the speed on the real clock; 0 on the virtual clock).
+    double wallSpeed() const;
 
     QPointer<RunController> m_controller;
     QPointer<ResponsivenessMonitor> m_monitor;

@@ -31,9 +31,10 @@ QString CompareVariant::sourceFile() const
     return s ? s->sourceFile : QString();
 }
 
-void CompareVariant::started(qint64 wallNs)
+void CompareVariant::started(qint64 wallNs, double speed)
 {
     clear();
+    m_speed = speed;
     m_running = true;
     m_wallStartNs = m_wallEndNs = wallNs;
     Q_EMIT stateChanged();
@@ -90,6 +91,8 @@ void CompareVariant::addFrame(qint64 atNs, double ms)
 
 qint64 CompareVariant::wallToRun(qint64 wallNs) const
 {
+    if (m_speed > 0)
+        return std::llround(double(wallNs) * m_speed);
     const qint64 wall = m_wallEndNs - m_wallStartNs;
     if (wall <= 0 || m_totalNs < 0)
         return wallNs;

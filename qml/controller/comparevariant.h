@@ -58,8 +58,9 @@ public:
     double longestHoldNs() const noexcept { return double(m_longestHoldNs); }
     double wallNs() const noexcept { return double(m_wallEndNs - m_wallStartNs); }
 
-    /// Its run starts at wallNs (the monitor's clock): samples are recorded from then on.
-    void started(qint64 wallNs);
+    /// Its run starts at wallNs (the monitor's clock): samples are recorded from then on. On the
+    /// real clock, speed is the run's (its clock is wall time times speed); 0: the virtual clock.
+    void started(qint64 wallNs, double speed = 0);
     /// Its run ended at wallNs with these figures (run's clock).
     void ended(qint64 wallNs, qint64 totalNs, qint64 longestHoldNs);
     /// Forgets the run and its samples (a new compare, or leaving it).
@@ -73,8 +74,8 @@ public:
     const std::vector<Sample> &frames() const noexcept { return m_frames; }
     double maxLagMs() const noexcept { return m_maxLagMs; }
     double maxFrameMs() const noexcept { return m_maxFrameMs; }
-    /// A wall time from the variant's start in the run's clock: scaled so that its wall
-    /// duration spans its total (on the real clock that is the speed).
+    /// A wall time from the variant's start in the run's clock: times the speed on the real
+    /// clock; on the virtual clock scaled so that its wall duration spans its total.
     qint64 wallToRun(qint64 wallNs) const;
 
 Q_SIGNALS:
@@ -85,6 +86,7 @@ private:
     int m_index;
     RunView m_view;
     bool m_running = false;
+    double m_speed = 0;
     qint64 m_wallStartNs = -1;
     qint64 m_wallEndNs = -1;
     qint64 m_totalNs = -1;

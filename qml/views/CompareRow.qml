@@ -109,17 +109,16 @@ Frame {
                     }
                 }
             }
-            RowLayout {
+            // (As wide as the timeline: the same axis. Its legend sits over its top right.)
+            Item {
                 Layout.fillWidth: true
                 Layout.fillHeight: false
                 Layout.preferredHeight: Theme.rowHeight * 1.4
                 Layout.maximumHeight: Theme.rowHeight * 1.4
-                spacing: Theme.spacing / 2
                 ResponsivenessStrip {
                     id: strip
                     objectName: "compareStrip"
-                    Layout.fillWidth: true
-                    Layout.fillHeight: true
+                    anchors.fill: parent
                     variant: row.variant
                     zoom: timeline.zoom
                     maxMs: row.compare.stripScaleMs
@@ -129,12 +128,20 @@ Frame {
                     gridColor: Theme.colors.gridLine
                 }
                 Label {
-                    Layout.preferredWidth: implicitWidth
-                    text: row.variant.maxLagMs > 0 ? qsTr("lag ≤ %1 ms").arg(Math.round(row.variant.maxLagMs))
-                                                   : qsTr("lag")
+                    anchors.right: parent.right
+                    anchors.top: parent.top
+                    text: row.variant.maxLagMs > 0 ? qsTr("loop lag, frames: ≤ %1 ms").arg(Math.round(row.variant.maxLagMs))
+                                                   : qsTr("loop lag, frames")
                     font.pixelSize: Theme.tinyFontSize
+                    font.bold: row.variant.maxLagMs > strip.thresholdMs
                     color: row.variant.maxLagMs > strip.thresholdMs ? Theme.colors.hold : row.palette.windowText
-                    opacity: 0.8
+                    leftPadding: Theme.spacing / 2
+                    rightPadding: Theme.spacing / 2
+                    // (Readable over a tall bar.)
+                    background: Rectangle {
+                        color: row.palette.window
+                        opacity: 0.85
+                    }
                 }
             }
         }

@@ -167,6 +167,9 @@ private Q_SLOTS:
         // Its wall time spans its total in the run's clock.
         QCOMPARE(v.wallNs(), double(1000 * Ms));
         QCOMPARE(v.wallToRun(1000 * Ms), 1500 * Ms);
+        // On the real clock, the run's time is wall time times the speed.
+        v.started(0, 0.1);
+        QCOMPARE(v.wallToRun(1000 * Ms), 100 * Ms);
         v.clear();
         QVERIFY(v.lags().empty());
         QVERIFY(!v.finished());

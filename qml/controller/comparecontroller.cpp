@@ -63,13 +63,25 @@ qint64 CompareController::wallNow() const
     return m_monitor ? m_monitor->timestampNs() : m_wall.nsecsElapsed();
 }
 
+int CompareController::current() const
+{
+    if (m_pending)
+        return 0;
+    // (The variants know first: the next one is marked running as the last one ends.)
+    for (const CompareVariant *v : m_variants) {
+        if (v->running())
+            return v->index();
+    }
+    return -1;
+}
+
 QString CompareController::status() const
 {
     if (!m_error.isEmpty())
         return m_error;
     const int v = current();
     if (v >= 0)
-        return tr("%1/%2 %3 running…").arg(v + 1).arg(Variants).arg(m_variants[std::size_t(v)]->name());
+        return tr("%1/%2 %3 running…").arg(v + 1).arg(Variants).arg(m_variants[std::size_t(v)]->title());
     if (m_finished)
         return tr("Done: one time for all three");
     return {};

@@ -69,7 +69,7 @@ public:
     bool active() const noexcept { return m_active; }
     bool running() const noexcept { return m_pending || m_run.isRunning(); }
     bool finished() const noexcept { return m_finished; }
-    int current() const noexcept { return m_pending ? 0 : m_run.current(); }
+    int current() const;
     QString status() const;
     QString error() const { return m_error; }
     bool virtualClock() const noexcept { return m_config.clock == ClockMode::Virtual; }

@@ -20,6 +20,11 @@ QString CompareVariant::name() const
     return CompareRun::variantNames()[std::size_t(m_index)];
 }
 
+QString CompareVariant::title() const
+{
+    return name() == QLatin1String("await") ? QStringLiteral("co_await") : name();
+}
+
 QString CompareVariant::scenario() const
 {
     return CompareRun::variantScenarios()[std::size_t(m_index)];

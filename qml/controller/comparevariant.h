@@ -21,6 +21,8 @@ class CompareVariant : public QObject {
     QML_ELEMENT
     QML_UNCREATABLE("A CompareVariant belongs to a CompareController")
     Q_PROPERTY(QString name READ name CONSTANT)
+    /// How the window names it ("co_await" for "await").
+    Q_PROPERTY(QString title READ title CONSTANT)
     Q_PROPERTY(QString scenario READ scenario CONSTANT)
     Q_PROPERTY(QString sourceFile READ sourceFile CONSTANT)
     Q_PROPERTY(awaitscope::RunView *view READ view CONSTANT)
@@ -47,6 +49,7 @@ public:
 
     int index() const noexcept { return m_index; }
     QString name() const;
+    QString title() const;
     QString scenario() const;
     QString sourceFile() const;
     RunView *view() noexcept { return &m_view; }

@@ -38,7 +38,7 @@ Frame {
             Label {
                 objectName: "compareName"
                 Layout.fillWidth: true
-                text: row.variant.name === "await" ? qsTr("co_await") : row.variant.name
+                text: row.variant.title
                 font.bold: true
                 font.pixelSize: Theme.headingFontSize
                 elide: Text.ElideRight

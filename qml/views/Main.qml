@@ -111,16 +111,6 @@ ApplicationWindow {
         onCompareToggled: compareController.toggle()
     }
 
-    CompareView {
-        id: compareView
-        objectName: "compareView"
-        anchors.fill: parent
-        anchors.margins: Theme.spacing
-        visible: compareController.active
-        compare: compareController
-        onFocusReturned: root.takeFocus()
-    }
-
     ColumnLayout {
         anchors.fill: parent
         visible: !compareController.active
@@ -180,6 +170,17 @@ ApplicationWindow {
             onLineRequested: (file, line) => root.controller.script.active ? scriptPane.showLine(file, line)
                                                                           : codePane.showLine(file, line)
         }
+    }
+
+    // (After the normal view: the tests find its items first by name, the notice among them.)
+    CompareView {
+        id: compareView
+        objectName: "compareView"
+        anchors.fill: parent
+        anchors.margins: Theme.spacing
+        visible: compareController.active
+        compare: compareController
+        onFocusReturned: root.takeFocus()
     }
 
     ExportDialogs {

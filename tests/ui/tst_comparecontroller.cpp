@@ -42,6 +42,9 @@ private Q_SLOTS:
         CompareController compare;
         compare.setController(&normal);
         QSignalSpy done(&compare, &CompareController::compareFinished);
+        // The status says which variant runs, as each starts.
+        QStringList statuses;
+        connect(&compare, &CompareController::stateChanged, this, [&] { statuses << compare.status(); });
         QVERIFY(compare.enter());
         QVERIFY(compare.active());
         QVERIFY(compare.running());
@@ -51,6 +54,8 @@ private Q_SLOTS:
         QVERIFY(compare.finished());
         QVERIFY(!compare.running());
         QVERIFY(compare.virtualClock());
+        QVERIFY(statuses.contains(QStringLiteral("2/3 callbacks running…")));
+        QVERIFY(statuses.contains(QStringLiteral("3/3 co_await running…")));
 
         // Blocking: 15 latencies one after another; callbacks and co_await: about 3.
         constexpr qint64 L = 100 * Ms;

@@ -34,7 +34,7 @@ Frame {
             Layout.preferredWidth: 9 * Theme.fontSize
             Layout.maximumWidth: 9 * Theme.fontSize
             Layout.fillHeight: true
-            spacing: 2
+            spacing: Theme.spacing / 4
             Label {
                 objectName: "compareName"
                 Layout.fillWidth: true
@@ -82,7 +82,7 @@ Frame {
         ColumnLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            spacing: 2
+            spacing: Theme.spacing / 4
 
             TimelineItem {
                 id: timeline
@@ -126,6 +126,18 @@ Frame {
                     frameColor: Theme.colors.framesGraph
                     warningColor: Theme.colors.hold
                     gridColor: Theme.colors.gridLine
+                }
+                // Press or drag on the strip: all three go to that time (as on the bar below).
+                MouseArea {
+                    objectName: "compareStripScrub"
+                    anchors.fill: parent
+                    enabled: row.compare.finished
+                    preventStealing: true
+                    function seekTo(x: real): void {
+                        row.compare.seek(timeline.zoom.viewStart + x / width * timeline.zoom.viewDuration)
+                    }
+                    onPressed: (mouse) => seekTo(mouse.x)
+                    onPositionChanged: (mouse) => seekTo(mouse.x)
                 }
                 Label {
                     anchors.right: parent.right
@@ -175,7 +187,7 @@ Frame {
                 required property int waiting
                 required property bool blocking
                 width: code.width
-                height: lineText.implicitHeight + 2
+                height: lineText.implicitHeight + Theme.spacing / 4
                 color: line.blocking ? Theme.colors.codeBlocking
                      : line.waiting > 0 ? Theme.colors.codeWaiting : "transparent"
                 Text {
@@ -194,8 +206,8 @@ Frame {
                     anchors.right: parent.right
                     anchors.rightMargin: Theme.spacing / 2
                     visible: line.waiting > 0
-                    leftPadding: 4
-                    rightPadding: 4
+                    leftPadding: Theme.spacing / 2
+                    rightPadding: Theme.spacing / 2
                     text: line.waiting
                     font.pixelSize: Theme.tinyFontSize
                     font.bold: true

@@ -164,6 +164,20 @@ private Q_SLOTS:
             QCOMPARE(compare->variant(v)->view()->playhead()->time(), qint64(200'000'000));
         QTest::keyClick(window, Qt::Key_F);
         QVERIFY(compare->live());
+        // A press on a strip: all three at that time of the shared axis.
+        const QList<QQuickItem *> scrubs = findAll(window, "compareStripScrub");
+        QCOMPARE(scrubs.size(), 3);
+        QQuickItem *scrub = scrubs[1];
+        const QPointF middle = scrub->mapToScene(QPointF(scrub->width() / 2, scrub->height() / 2));
+        QTest::mouseClick(window, Qt::LeftButton, {}, middle.toPoint());
+        QVERIFY(!compare->live());
+        auto *zoom = timelines[1]->property("zoom").value<QObject *>();
+        const double expected = zoom->property("viewDuration").toDouble() / 2;
+        QVERIFY2(std::abs(compare->timeNs() - expected) < zoom->property("viewDuration").toDouble() / 50,
+                 qPrintable(QString::number(compare->timeNs())));
+        for (int v = 0; v < 3; ++v)
+            QCOMPARE(compare->variant(v)->view()->playhead()->time(),
+                     std::min(qint64(compare->timeNs()), compare->variant(v)->view()->playhead()->end()));
 
         // Esc: the normal view again, clean, and R... Enter runs it.
         QTest::keyClick(window, Qt::Key_Escape);

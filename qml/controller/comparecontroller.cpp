@@ -21,6 +21,7 @@ CompareController::CompareController(QObject *parent)
         variant->view()->setTrace(&m_run.session(v).runtime().trace());
         connect(variant, &CompareVariant::samplesChanged, this, &CompareController::samplesChanged);
         m_variants[std::size_t(v)] = variant;
+        m_variantList << variant;
     }
     connect(&m_run, &CompareRun::variantFinished, this, &CompareController::onVariantFinished);
     connect(&m_run, &CompareRun::finished, this, &CompareController::onFinished);

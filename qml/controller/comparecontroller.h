@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+#include <QQmlListProperty>
 #include <QtQml/qqmlregistration.h>
 #include <array>
 
@@ -32,7 +33,7 @@ class CompareController : public QObject {
     Q_PROPERTY(
         awaitscope::RunController *controller READ controller WRITE setController NOTIFY controllerChanged)
     Q_PROPERTY(awaitscope::ResponsivenessMonitor *monitor READ monitor WRITE setMonitor NOTIFY monitorChanged)
-    Q_PROPERTY(QList<awaitscope::CompareVariant *> variants READ variants CONSTANT)
+    Q_PROPERTY(QQmlListProperty<awaitscope::CompareVariant> variants READ variantList CONSTANT)
     Q_PROPERTY(bool active READ active NOTIFY activeChanged)
     Q_PROPERTY(bool running READ running NOTIFY stateChanged)
     Q_PROPERTY(bool finished READ finished NOTIFY stateChanged)
@@ -62,7 +63,7 @@ public:
     void setController(RunController *controller);
     ResponsivenessMonitor *monitor() const { return m_monitor; }
     void setMonitor(ResponsivenessMonitor *monitor);
-    QList<CompareVariant *> variants() const { return {m_variants.begin(), m_variants.end()}; }
+    QQmlListProperty<CompareVariant> variantList() { return {this, &m_variantList}; }
     CompareVariant *variant(int v) const { return m_variants[std::size_t(v)]; }
     const CompareRun &run() const noexcept { return m_run; }
 
@@ -130,6 +131,7 @@ private:
     QPointer<ResponsivenessMonitor> m_monitor;
     CompareRun m_run;
     std::array<CompareVariant *, Variants> m_variants{};
+    QList<CompareVariant *> m_variantList; // (the same, for QML)
     RunConfig m_config;
     FrameTicker m_ticker;
     FrameTicker m_player;

@@ -98,14 +98,18 @@ Frame {
                 zoom.viewDuration: row.viewDuration
                 // (Once the bindings have settled: a change of the shared axis passes through
                 // here too, its start and its duration one after the other.)
-                function propagate(): void {
-                    if (timeline.zoom.viewStart !== row.viewStart || timeline.zoom.viewDuration !== row.viewDuration)
-                        row.viewAdjusted(timeline.zoom.viewStart, timeline.zoom.viewDuration)
+                Timer {
+                    id: propagate
+                    interval: 0
+                    onTriggered: {
+                        if (timeline.zoom.viewStart !== row.viewStart || timeline.zoom.viewDuration !== row.viewDuration)
+                            row.viewAdjusted(timeline.zoom.viewStart, timeline.zoom.viewDuration)
+                    }
                 }
                 Connections {
                     target: timeline.zoom
                     function onViewChanged(): void {
-                        Qt.callLater(timeline.propagate)
+                        propagate.restart()
                     }
                 }
             }
@@ -172,8 +176,8 @@ Frame {
                 traceIndex: row.variant.view.index
                 fileName: row.variant.sourceFile
                 atTime: true
-                waitingAtTime: row.playhead.waitingAt(source.fileName, row.playhead.timeNs)
-                blockingAtTime: row.playhead.blockingAt(source.fileName, row.playhead.timeNs)
+                waitingAtTime: source.atTime ? row.playhead.waitingAt(source.fileName, row.playhead.timeNs) : []
+                blockingAtTime: source.atTime ? row.playhead.blockingAt(source.fileName, row.playhead.timeNs) : []
                 onBusiestLineChanged: if (source.busiestLine > 0) code.positionViewAtIndex(source.busiestLine - 1, ListView.Center)
             }
             ScrollBar.vertical: ScrollBar {

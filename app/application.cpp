@@ -1,6 +1,7 @@
 #include "application.h"
 
 #include "awaitscope_version.h"
+#include "comparecontroller.h"
 #include "outputfile.h"
 #include "responsivenessmonitor.h"
 #include "runcontroller.h"
@@ -132,6 +133,14 @@ int runApplication(const CommandLineOptions &options, int &argc, char **argv)
         }
         controller.script()->setActive(true);
     }
+    // --compare: the window opens in Compare; settings that do not suit every variant are a
+    // usage error, as headless.
+    if (options.compare) {
+        if (const QString error = CompareRun::validate(settings.runConfig()); !error.isEmpty()) {
+            err << "awaitscope: " << error << Qt::endl;
+            return ExitUsage;
+        }
+    }
     ViewSettings &view = *ViewSettings::instance();
     view.setPersistent(!scripted);
     if (!scripted)
@@ -253,8 +262,14 @@ int runApplication(const CommandLineOptions &options, int &argc, char **argv)
         });
     }
 
-    // --at: once the run has ended (or the file is read), the playhead goes to that time.
-    if (options.atNs >= 0) {
+    // --at: once the run has ended (or the file is read), the playhead goes to that time; with
+    // --compare, the shared time of the three once they have run.
+    if (options.atNs >= 0 && options.compare) {
+        if (auto *compare = window->property("compare").value<CompareController *>()) {
+            QObject::connect(compare, &CompareController::compareFinished, window,
+                             [compare, &options] { compare->seek(double(options.atNs)); });
+        }
+    } else if (options.atNs >= 0) {
         QObject::connect(&controller, &RunController::runFinished, window, [&controller, &options] {
             controller.view()->playhead()->seek(double(options.atNs));
         });
@@ -265,10 +280,17 @@ int runApplication(const CommandLineOptions &options, int &argc, char **argv)
     auto started = std::make_shared<bool>(false);
     QObject::connect(
         window, &QQuickWindow::frameSwapped, &controller,
-        [&controller, &err, &options, started] {
+        [&controller, &err, &options, started, window] {
             if (*started)
                 return;
             *started = true;
+            if (options.compare) {
+                auto *compare = window->property("compare").value<CompareController *>();
+                if (!compare || !compare->enter())
+                    err << "awaitscope: " << (compare ? compare->error() : QStringLiteral("no Compare view"))
+                        << Qt::endl;
+                return;
+            }
             if (!options.openFile.isEmpty()) {
                 if (const QString error = RunFile::openRun(controller, options.openFile); !error.isEmpty()) {
                     err << "awaitscope: " << error << Qt::endl;

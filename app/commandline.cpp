@@ -247,8 +247,8 @@ CommandLineResult parseCommandLine(const QStringList &arguments)
                                                  "recording."),
                                   QStringLiteral("FILE"));
     const QCommandLineOption compare(QStringLiteral("compare"),
-                                     QStringLiteral("With --headless: the job blocking, with callbacks, with "
-                                                    "co_await, in turn; print a JSON array of their times."));
+                                     QStringLiteral("The job blocking, with callbacks, with co_await, in "
+                                                    "turn: in Compare (Ctrl+K); --headless: as JSON."));
     parser.addOptions(
         {help,        version,         scenario,  list,       jobs,     latency,     jitter,    model,
          failureRate, timeout,         seed,      speed,      clock,    exportTrace, quitAfter, headless,

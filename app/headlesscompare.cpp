@@ -10,15 +10,15 @@ namespace awaitscope {
 
 QString compareOptionsError(const CommandLineOptions &o, bool scenarioGiven)
 {
-    if (!o.headless)
-        return QStringLiteral("--compare needs --headless (the window has no Compare view yet)");
     if (scenarioGiven || !o.scriptFile.isEmpty() || !o.openFile.isEmpty())
         return QStringLiteral(
             "--compare runs its own three scenarios (blocking, callbacks, fan-out): it cannot "
             "be combined with --scenario, --script or --open");
-    if (!o.saveFile.isEmpty() || o.atNs >= 0 || !o.exportTrace.isEmpty())
-        return QStringLiteral("--compare prints its figures only: it cannot be combined with --at, --save or "
-                              "--export-trace");
+    // (In the window, --at shows the three at that time once they have run.)
+    if (!o.saveFile.isEmpty() || (o.atNs >= 0 && o.headless) || !o.exportTrace.isEmpty())
+        return QStringLiteral(
+            "--compare shows or prints its three runs only: it cannot be combined with --at, "
+            "--save or --export-trace");
     return {};
 }
 

@@ -137,6 +137,24 @@ private Q_SLOTS:
         QCOMPARE(int(rec.order.size()), 2); // and the old heap entry never fired
     }
 
+    void virtualClockSkipsCancelledWaits()
+    {
+        // A cancelled wait leaves its heap entry behind: the virtual clock must not go to it.
+        Scheduler s(&m_clock);
+        Recorder rec;
+        rec.clock = &m_clock;
+        std::vector<Probe> probes{{&rec, 0}, {&rec, 1}};
+        const Ticket longWait = s.schedule(10'000 * Ms, 0, &Probe::wake, &probes[0]);
+        s.schedule(100 * Ms, 0, &Probe::wake, &probes[1]);
+        QVERIFY(s.wake(longWait, WakeReason::Cancelled));
+        drain(s);
+        for (int i = 0; i < 10; ++i)
+            QCoreApplication::processEvents(); // any wake-up left would run now
+        QCOMPARE(rec.order, (std::vector<int>{0, 1}));
+        QCOMPARE(rec.times[1], 100 * Ms);
+        QCOMPARE(m_clock.now(), 100 * Ms); // the run ends at 100 ms, not at 10 s
+    }
+
     void parkedWaitsEndOnlyWhenWoken()
     {
         Scheduler s(&m_clock);

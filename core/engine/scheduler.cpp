@@ -135,6 +135,18 @@ void Scheduler::popHeap()
     m_heap.pop_back();
 }
 
+bool Scheduler::dropStaleTop()
+{
+    while (!m_heap.empty()) {
+        const HeapEntry &top = m_heap.front();
+        const Slot &s = m_slots[top.slot];
+        if (s.gen == top.gen && s.state == Scheduled)
+            return true;
+        popHeap();
+    }
+    return false;
+}
+
 quint32 Scheduler::moveDue(qint64 t, quint32 limit)
 {
     // In slices: a million entries falling due at once would otherwise hold the loop while
@@ -197,7 +209,8 @@ void Scheduler::tick()
     wall.start();
     const bool virtualClock = m_clock->mode() == ClockMode::Virtual;
 
-    if (virtualClock && m_ready.empty() && !m_heap.empty() && m_holds == 0)
+    // (The virtual clock goes only to the next live wake-up: a cancelled wait's entry is stale.)
+    if (virtualClock && m_ready.empty() && m_holds == 0 && dropStaleTop())
         m_clock->advanceTo(m_heap.front().due);
     const bool outermost = m_depth == 0;
     if (outermost)
@@ -223,7 +236,7 @@ void Scheduler::tick()
             }
             // In virtual time nothing else can become due: jump to the next entry right away,
             // within this batch's budget, unless something posted must run at this time first.
-            if (!virtualClock || m_heap.empty() || m_holds > 0)
+            if (!virtualClock || m_holds > 0 || !dropStaleTop())
                 break;
             m_clock->advanceTo(m_heap.front().due);
             continue;
@@ -258,7 +271,10 @@ void Scheduler::arm()
         return;
     }
     using namespace std::chrono;
-    if (!m_ready.empty() || (m_clock->mode() == ClockMode::Virtual && !m_heap.empty() && m_holds == 0)) {
+    // Drop stale entries at the top (cancelled or woken early) so that neither the timer nor the
+    // virtual clock goes to a wait that already ended.
+    const bool live = dropStaleTop();
+    if (!m_ready.empty() || (m_clock->mode() == ClockMode::Virtual && live && m_holds == 0)) {
         // Restarting a QTimer costs more than a whole await: leave an immediate one alone.
         if (!m_timer.isActive() || !m_armedImmediate) {
             m_timer.start(0ms);
@@ -267,15 +283,7 @@ void Scheduler::arm()
         return;
     }
     m_armedImmediate = false;
-    // Drop stale entries at the top so the timer is not armed for a wait that already ended.
-    while (!m_heap.empty()) {
-        const HeapEntry &top = m_heap.front();
-        const Slot &s = m_slots[top.slot];
-        if (s.gen == top.gen && s.state == Scheduled)
-            break;
-        popHeap();
-    }
-    if (m_heap.empty() || m_clock->mode() == ClockMode::Virtual) {
+    if (!live || m_clock->mode() == ClockMode::Virtual) {
         m_timer.stop();
         return;
     }
@@ -311,14 +319,7 @@ bool Scheduler::step()
     wall.start();
     ReadyEntry e;
     if (!popReady(e)) {
-        while (!m_heap.empty()) {
-            const HeapEntry &top = m_heap.front();
-            const Slot &s = m_slots[top.slot];
-            if (s.gen == top.gen && s.state == Scheduled)
-                break;
-            popHeap();
-        }
-        if (m_heap.empty())
+        if (!dropStaleTop())
             return false;
         m_clock->advanceTo(m_heap.front().due);
         moveDue(m_heap.front().due, MoveSlice);

@@ -131,6 +131,8 @@ private:
     quint32 allocSlot(TaskId task, WakeFn fn, void *ctx, quint8 state, WakeReason reason);
     void pushHeap(const HeapEntry &e);
     void popHeap();
+    /// Pops stale entries (cancelled or woken early) off the top; true if a live one is left.
+    bool dropStaleTop();
     quint32 moveDue(qint64 now, quint32 limit);
     bool popReady(ReadyEntry &out);
     void dispatch(quint32 slot);

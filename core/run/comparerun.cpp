@@ -75,6 +75,14 @@ void CompareRun::stop()
         m_sessions[std::size_t(running)]->stop();
 }
 
+void CompareRun::reset()
+{
+    stop();
+    for (const std::unique_ptr<Session> &session : m_sessions)
+        session->reset();
+    m_results.clear();
+}
+
 void CompareRun::startVariant(int variant)
 {
     m_current = variant;

@@ -52,6 +52,8 @@ public:
     QString start(const RunConfig &config);
     /// Stops the variant running and runs no more.
     void stop();
+    /// Stops, and clears every variant's trace and figures.
+    void reset();
     bool isRunning() const noexcept { return m_current >= 0; }
     /// The variant running now (-1: none).
     int current() const noexcept { return m_current; }

@@ -145,6 +145,7 @@ void ResponsivenessMonitor::addFrame(double ms)
     if (m_allFrames.size() < MaxKeptSamples)
         m_allFrames.push_back(float(ms));
     markSampled();
+    Q_EMIT sampleTaken(Frames, ms, timestampNs());
 }
 
 void ResponsivenessMonitor::addLag(double ms)
@@ -154,6 +155,7 @@ void ResponsivenessMonitor::addLag(double ms)
     if (m_allLags.size() < MaxKeptSamples)
         m_allLags.push_back(float(ms));
     markSampled();
+    Q_EMIT sampleTaken(Lag, ms, timestampNs());
 }
 
 void ResponsivenessMonitor::markSampled()

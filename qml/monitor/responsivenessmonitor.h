@@ -97,6 +97,9 @@ Q_SIGNALS:
     void sampled();
     /// The numeric readouts changed: at most every ReadoutIntervalNs.
     void readoutChanged();
+    /// Every sample as it is taken, with the time it was taken (timestampNs()): for whoever
+    /// records them per run (Compare).
+    void sampleTaken(awaitscope::ResponsivenessMonitor::Series series, double ms, qint64 atNs);
 
 private:
     void onFrameSwapped();

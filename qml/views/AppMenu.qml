@@ -11,7 +11,15 @@ Menu {
     signal presenterToggled
     signal exportRequested(string kind)
     signal scriptOpenRequested
+    signal compareToggled
+    property bool comparing: false
 
+    MenuItem {
+        objectName: "compareItem"
+        text: menu.comparing ? qsTr("Leave Compare  Ctrl+K") : qsTr("Compare three ways…  Ctrl+K")
+        onTriggered: menu.compareToggled()
+    }
+    MenuSeparator {}
     MenuItem {
         text: qsTr("Open a run…  Ctrl+O")
         onTriggered: menu.exportRequested("open")

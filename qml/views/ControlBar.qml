@@ -18,6 +18,9 @@ ToolBar {
     signal exportRequested(string kind)
     signal scriptOpenRequested
     signal focusReturned
+    signal compareToggled
+    // Compare is shown (its own Run again and Leave): the run buttons rest.
+    property bool comparing: false
     // Asked before leaving the Python mode for a scenario: calls proceed() once the script's
     // unsaved changes are saved or dropped (ScriptFiles.whenSaved), never if the user cancels.
     property var beforeLeavingScript: (proceed) => proceed()
@@ -87,6 +90,7 @@ ToolBar {
                 focusPolicy: Qt.NoFocus
                 text: bar.controller.stopping ? qsTr("Stopping…") : bar.controller.running ? qsTr("Restart") : qsTr("Run")
                 highlighted: !bar.controller.running
+                enabled: !bar.comparing
                 onClicked: bar.controller.run()
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Start the scenario (Enter)")
@@ -95,7 +99,7 @@ ToolBar {
                 objectName: "pauseButton"
                 focusPolicy: Qt.NoFocus
                 text: bar.controller.paused ? qsTr("Resume") : qsTr("Pause")
-                enabled: bar.controller.running && !bar.controller.stopping
+                enabled: bar.controller.running && !bar.controller.stopping && !bar.comparing
                 onClicked: bar.controller.togglePause()
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Pause or resume (Space)")
@@ -104,6 +108,7 @@ ToolBar {
                 objectName: "stepButton"
                 focusPolicy: Qt.NoFocus
                 text: qsTr("Step")
+                enabled: !bar.comparing
                 onClicked: bar.controller.step()
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Run exactly the next event (S)")
@@ -112,12 +117,23 @@ ToolBar {
                 objectName: "resetButton"
                 focusPolicy: Qt.NoFocus
                 text: qsTr("Reset")
+                enabled: !bar.comparing
                 onClicked: bar.controller.reset()
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Stop and clear (R)")
             }
             Item {
                 Layout.fillWidth: true
+            }
+            Button {
+                objectName: "compareButton"
+                focusPolicy: Qt.NoFocus
+                checkable: true
+                checked: bar.comparing
+                text: qsTr("Compare")
+                onClicked: bar.compareToggled()
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("The same job three ways, blocking, callbacks and co_await, on one time axis (Ctrl+K)")
             }
             Button {
                 objectName: "knobsButton"
@@ -143,6 +159,8 @@ ToolBar {
                     onPresenterToggled: bar.presenterToggled()
                     onExportRequested: (kind) => bar.exportRequested(kind)
                     onScriptOpenRequested: bar.scriptOpenRequested()
+                    comparing: bar.comparing
+                    onCompareToggled: bar.compareToggled()
                 }
             }
         }

@@ -25,6 +25,8 @@ Rectangle {
         ["0 / Home", qsTr("show the whole run")],
         ["Delete", qsTr("cancel the lane's task")],
         ["W", qsTr("loop held: warnings")],
+        ["Ctrl+K", qsTr("Compare: blocking, callbacks, co_await")],
+        ["Esc", qsTr("leave Compare")],
         ["F5", qsTr("presenter mode")],
         ["C", qsTr("captions on / off")],
         ["K", qsTr("knobs on / off")],

@@ -60,6 +60,20 @@ ApplicationWindow {
         focus: true
     }
 
+    // Compare (Ctrl+K): the same job three ways, in place of the normal view while shown.
+    readonly property alias compare: compareController
+    CompareController {
+        id: compareController
+        controller: root.controller
+        monitor: root.monitor
+        onActiveChanged: root.takeFocus()
+    }
+    CompareShortcuts {
+        compare: compareController
+        typing: scriptPane.typing
+        helpVisible: help.visible
+    }
+
     Shortcuts {
         window: root
         controller: root.controller
@@ -67,6 +81,7 @@ ApplicationWindow {
         codePane: codePane
         helpVisible: help.visible
         typing: scriptPane.typing
+        comparing: compareController.active
         onHelpRequested: help.visible = !help.visible
         onHelpClosed: help.visible = false
         onPresenterToggled: root.setPresenter(!ViewSettings.presenter)
@@ -77,6 +92,7 @@ ApplicationWindow {
     ReplayShortcuts {
         scrubBar: timelinePane.scrubBar
         typing: scriptPane.typing
+        comparing: compareController.active
         onSaveRequested: runFiles.ask("save")
         onOpenRequested: runFiles.ask("open")
     }
@@ -91,10 +107,13 @@ ApplicationWindow {
         onScriptOpenRequested: scriptFiles.open()
         beforeLeavingScript: (proceed) => scriptFiles.whenSaved(proceed)
         onFocusReturned: root.takeFocus()
+        comparing: compareController.active
+        onCompareToggled: compareController.toggle()
     }
 
     ColumnLayout {
         anchors.fill: parent
+        visible: !compareController.active
         anchors.margins: Theme.spacing
         spacing: Theme.spacing
 
@@ -151,6 +170,17 @@ ApplicationWindow {
             onLineRequested: (file, line) => root.controller.script.active ? scriptPane.showLine(file, line)
                                                                           : codePane.showLine(file, line)
         }
+    }
+
+    // (After the normal view: the tests find its items first by name, the notice among them.)
+    CompareView {
+        id: compareView
+        objectName: "compareView"
+        anchors.fill: parent
+        anchors.margins: Theme.spacing
+        visible: compareController.active
+        compare: compareController
+        onFocusReturned: root.takeFocus()
     }
 
     ExportDialogs {

@@ -15,6 +15,8 @@ Item {
     property bool helpVisible: false
     // The script editor has the keyboard: its keys are text, not commands.
     property bool typing: false
+    // Compare is shown: its own keys (CompareShortcuts.qml) move its time; the run keys rest.
+    property bool comparing: false
 
     signal helpRequested
     signal helpClosed
@@ -25,38 +27,38 @@ Item {
     Shortcut {
         sequences: ["Space"]
         context: Qt.ApplicationShortcut
-        enabled: !keys.typing
+        enabled: !keys.typing && !keys.comparing
         onActivated: keys.controller.runOrPause()
     }
     Shortcut {
         sequences: ["S"]
         context: Qt.ApplicationShortcut
-        enabled: !keys.typing
+        enabled: !keys.typing && !keys.comparing
         onActivated: keys.controller.step()
     }
     Shortcut {
         sequences: ["R"]
         context: Qt.ApplicationShortcut
-        enabled: !keys.typing
+        enabled: !keys.typing && !keys.comparing
         onActivated: keys.controller.reset()
     }
     Shortcut {
         sequences: ["Return", "Enter"]
         context: Qt.ApplicationShortcut
-        enabled: !keys.typing
+        enabled: !keys.typing && !keys.comparing
         onActivated: keys.controller.run()
     }
     // Cancel the selected lane's task (and its children).
     Shortcut {
         sequences: ["Delete"]
         context: Qt.ApplicationShortcut
-        enabled: !keys.typing
+        enabled: !keys.typing && !keys.comparing
         onActivated: keys.controller.cancelTask(keys.timeline.selectedTask)
     }
     Shortcut {
         sequences: ["F"]
         context: Qt.ApplicationShortcut
-        enabled: !keys.typing
+        enabled: !keys.typing && !keys.comparing
         onActivated: {
             keys.controller.view.playhead.goLive()
             keys.timeline.zoom.follow = true
@@ -66,43 +68,43 @@ Item {
     Shortcut {
         sequences: ["+", "="]
         context: Qt.ApplicationShortcut
-        enabled: !keys.typing
+        enabled: !keys.typing && !keys.comparing
         onActivated: keys.timeline.zoomBy(1.5)
     }
     Shortcut {
         sequences: ["-"]
         context: Qt.ApplicationShortcut
-        enabled: !keys.typing
+        enabled: !keys.typing && !keys.comparing
         onActivated: keys.timeline.zoomBy(1 / 1.5)
     }
     Shortcut {
         sequences: ["Left"]
         context: Qt.ApplicationShortcut
-        enabled: !keys.typing
+        enabled: !keys.typing && !keys.comparing
         onActivated: keys.timeline.panByPage(-0.25)
     }
     Shortcut {
         sequences: ["Right"]
         context: Qt.ApplicationShortcut
-        enabled: !keys.typing
+        enabled: !keys.typing && !keys.comparing
         onActivated: keys.timeline.panByPage(0.25)
     }
     Shortcut {
         sequences: ["Up"]
         context: Qt.ApplicationShortcut
-        enabled: !keys.typing
+        enabled: !keys.typing && !keys.comparing
         onActivated: keys.timeline.panBy(0, keys.timeline.rowHeight * 3)
     }
     Shortcut {
         sequences: ["Down"]
         context: Qt.ApplicationShortcut
-        enabled: !keys.typing
+        enabled: !keys.typing && !keys.comparing
         onActivated: keys.timeline.panBy(0, -keys.timeline.rowHeight * 3)
     }
     Shortcut {
         sequences: ["Home", "0"]
         context: Qt.ApplicationShortcut
-        enabled: !keys.typing
+        enabled: !keys.typing && !keys.comparing
         onActivated: keys.timeline.fitAll()
     }
     Shortcut {

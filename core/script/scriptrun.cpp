@@ -362,6 +362,8 @@ bool ScriptRun::spin(bool stopAlready, const QString &label, const QByteArray &f
     idle.setInterval(IdleCheckMs);
     connect(&idle, &QTimer::timeout, &loop, [this] {
         Scheduler &s = m_runtime.scheduler();
+        if (stale())
+            return; // a replaced run's loop on its way out: not the new run's deadlock
         if (m_loopStopping || s.isPaused() || s.pending() > 0 || s.hasReadyWork() || !m_deferred.empty())
             return;
         const QString why = QStringLiteral("the script waits for something that will never happen: nothing "

@@ -6,6 +6,7 @@
 
 #include "pythoninterpreter.h"
 
+#include "scriptdispatcher.h"
 #include "scriptmodule.h"
 
 #include <QFile>
@@ -73,10 +74,9 @@ PythonInterpreter::PythonInterpreter()
         return;
     }
     m_runScript = PyObject_GetAttrString(m_module, "run_script");
-    m_dispatch = PyObject_GetAttrString(m_module, "_dispatch");
     m_loopHeld = PyObject_GetAttrString(m_module, "LoopHeld");
     m_scriptStopped = PyObject_GetAttrString(m_module, "ScriptStopped");
-    if (!m_runScript || !m_dispatch || !m_loopHeld || !m_scriptStopped)
+    if (!m_runScript || !m_loopHeld || !m_scriptStopped || !ScriptDispatcher::initialise(m_module))
         m_error = QStringLiteral("the awaitscope Python module is incomplete: %1").arg(takeErrorText());
 }
 

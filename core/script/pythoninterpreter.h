@@ -29,8 +29,6 @@ public:
     /// Runs source as __main__ through awaitscope.run_script: the result says how it ended.
     ScriptResult runScript(const QString &source, const QString &fileName);
 
-    /// awaitscope._dispatch: runs one due handle (borrowed reference).
-    _object *dispatchFunction() const noexcept { return m_dispatch; }
     /// awaitscope.LoopHeld and awaitscope.ScriptStopped (borrowed references).
     _object *loopHeldType() const noexcept { return m_loopHeld; }
     _object *scriptStoppedType() const noexcept { return m_scriptStopped; }
@@ -48,7 +46,6 @@ private:
     unsigned long m_mainThread = 0;
     _object *m_module = nullptr;
     _object *m_runScript = nullptr;
-    _object *m_dispatch = nullptr;
     _object *m_loopHeld = nullptr;
     _object *m_scriptStopped = nullptr;
 };

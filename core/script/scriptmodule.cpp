@@ -97,38 +97,6 @@ PyObject *currentTask(PyObject *, PyObject *)
     return run ? PyLong_FromUnsignedLong(run->runtime().currentTask()) : nullptr;
 }
 
-PyObject *resume(PyObject *, PyObject *const *args, Py_ssize_t n)
-{
-    ScriptRun *run = activeRun();
-    if (!run || !checkArgs(n, 2, "resume"))
-        return nullptr;
-    run->resumeTask(TaskId(PyLong_AsUnsignedLong(args[0])), WaitResult(PyLong_AsLong(args[1]) & 3));
-    Py_RETURN_NONE;
-}
-
-PyObject *site(PyObject *, PyObject *const *args, Py_ssize_t n)
-{
-    ScriptRun *run = activeRun();
-    if (!run || !checkArgs(n, 4, "site"))
-        return nullptr;
-    const SiteId id = run->site(text(args[0]), bytes(args[1]), quint32(PyLong_AsUnsignedLong(args[2])),
-                                SiteKind(PyLong_AsLong(args[3]) & 3));
-    if (PyErr_Occurred())
-        return nullptr;
-    return PyLong_FromUnsignedLong(id);
-}
-
-PyObject *suspend(PyObject *, PyObject *const *args, Py_ssize_t n)
-{
-    ScriptRun *run = activeRun();
-    if (!run || !checkArgs(n, 2, "suspend"))
-        return nullptr;
-    run->suspendTask(TaskId(PyLong_AsUnsignedLong(args[0])), SiteId(PyLong_AsUnsignedLong(args[1])));
-    if (PyErr_Occurred())
-        return nullptr;
-    Py_RETURN_NONE;
-}
-
 PyObject *finish(PyObject *, PyObject *const *args, Py_ssize_t n)
 {
     ScriptRun *run = activeRun();
@@ -268,9 +236,6 @@ PyMethodDef methods[] = {
     {"unschedule", unschedule, METH_O, nullptr},
     FAST("spawn", spawn),
     {"current_task", currentTask, METH_NOARGS, nullptr},
-    FAST("resume", resume),
-    FAST("site", site),
-    FAST("suspend", suspend),
     FAST("finish", finish),
     {"task_name", taskName, METH_O, nullptr},
     FAST("spin", spin),

@@ -11,8 +11,8 @@ namespace awaitscope {
  *
  *   now() -> ns                       the run's simulated clock
  *   schedule(due_ns, handle) -> ticket, unschedule(ticket)
- *   spawn(pattern, arg) -> task, resume(task, result), suspend(task, label, file, line, kind),
- *   finish(task, outcome, message), task_name(task) -> str
+ *   spawn(pattern, arg, parent) -> task, current_task() -> task, finish(task, outcome, message),
+ *   task_name(task) -> str (the task steps themselves are recorded by ScriptDispatcher)
  *   spin(stop_already), stop()        run_forever's nested event loop, loop.stop()
  *   write(fd, text), script_file() -> str
  *   net_draw(path) -> (wait_ns, outcome, message, bytes), net_configure(prefix, latency_ms,

@@ -195,6 +195,7 @@ void ScriptRun::dropPython()
         delete p;
     }
     m_deferred.clear();
+    m_dispatcher.clear();
     Py_XDECREF(m_pendingError.type);
     Py_XDECREF(m_pendingError.value);
     Py_XDECREF(m_pendingError.tb);
@@ -301,14 +302,12 @@ void ScriptRun::onWake(void *ctx, WakeReason reason)
     QElapsedTimer wall;
     wall.start();
     run->m_watchdog->enter();
-    PyObject *r = PyObject_CallOneArg(PythonInterpreter::instance().dispatchFunction(), p->handle);
+    const bool ok = run->m_dispatcher.dispatch(*run, p->handle);
     run->m_watchdog->leave();
     const qint64 heldNs = wall.nsecsElapsed();
     Py_DECREF(p->handle);
     delete p;
-    if (r) {
-        Py_DECREF(r);
-    } else if (!run->m_pendingError) {
+    if (!ok && !run->m_pendingError) {
         // SystemExit, KeyboardInterrupt (LoopHeld) escape a task's step as in CPython: out of
         // run_forever, into the script. Keep the exception for spin() to raise.
         PyObject *type = nullptr, *value = nullptr, *tb = nullptr;
@@ -316,7 +315,7 @@ void ScriptRun::onWake(void *ctx, WakeReason reason)
         run->m_pendingError = {type, value, tb};
         for (QEventLoop *loop : run->m_loops)
             loop->exit(0);
-    } else {
+    } else if (!ok) {
         PyErr_Clear();
     }
     if (!run->stale() && run->m_recorder.stepping() != NoTask)
@@ -363,6 +362,8 @@ bool ScriptRun::spin(bool stopAlready, const QString &label, const QByteArray &f
     idle.setInterval(IdleCheckMs);
     connect(&idle, &QTimer::timeout, &loop, [this] {
         Scheduler &s = m_runtime.scheduler();
+        if (stale())
+            return; // a replaced run's loop on its way out: not the new run's deadlock
         if (m_loopStopping || s.isPaused() || s.pending() > 0 || s.hasReadyWork() || !m_deferred.empty())
             return;
         const QString why = QStringLiteral("the script waits for something that will never happen: nothing "

@@ -3,6 +3,7 @@
 #include "network.h"
 #include "runconfig.h"
 #include "runtime.h"
+#include "scriptdispatcher.h"
 #include "scriptrecorder.h"
 #include "scriptresult.h"
 
@@ -139,6 +140,7 @@ private:
     Runtime m_runtime;
     SimNetwork m_network;
     ScriptRecorder m_recorder{m_runtime}; // spawns, suspends, resumes, finishes: the trace
+    ScriptDispatcher m_dispatcher; // runs the handles, records the task steps (cached sites)
     RunConfig m_config;
     QString m_source;
     QString m_fileName;

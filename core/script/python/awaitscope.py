@@ -16,7 +16,6 @@ import sys
 import threading
 import time as _time
 import traceback
-import types
 from asyncio import base_events, events, futures, tasks
 
 import _awaitscope as _as
@@ -25,7 +24,7 @@ __all__ = ["net", "NetworkError", "NetworkTimeout", "Response"]
 
 # Kinds and results, as the engine numbers them (trace.h).
 _WAIT, _JOIN = 0, 1
-_OK, _FAILED, _TIMED_OUT, _CANCELLED = 0, 1, 2, 3
+_OK, _TIMED_OUT, _CANCELLED = 0, 2, 3
 _ASYNCIO_DIR = asyncio.__file__.rsplit("/", 1)[0]
 
 
@@ -95,10 +94,8 @@ net = Net()
 
 _MAIN_THREAD = threading.get_ident()
 _real_sleep = _time.sleep
-_Task = tasks.Task
+_Task = tasks.Task  # (for the engine's dispatch)
 _Future = futures.Future
-_CoroutineType = types.CoroutineType
-_GeneratorType = types.GeneratorType
 _SLEEP_CODE = tasks.sleep.__code__
 _GET_CODE = Net.get.__code__
 _WAIT_FOR_CODE = tasks.wait_for.__code__
@@ -107,6 +104,9 @@ _PARAMETERS = {_SLEEP_CODE: "delay", _GET_CODE: "path", _WAIT_FOR_CODE: "timeout
 
 
 # --- what a task waits on ------------------------------------------------------------------
+# The engine (ScriptDispatcher, core/script/scriptdispatcher.cpp) runs each due handle and
+# records the step of the task it belongs to: resume, then suspend at the script's line or
+# finish. It walks the task's cr_await chain itself and asks these for what a new site awaits.
 
 def _describe_frame(frame, arg):
     code = frame.f_code
@@ -136,65 +136,6 @@ def _describe_future(loop, fut):
     if isinstance(fut, futures.Future):
         return "Future", _WAIT
     return type(fut).__name__, _WAIT
-
-
-def _site(loop, task):
-    """The site (an id in the trace) of the await a task is suspended on: the innermost frame
-    of the script, and what it awaits (the next frame down, or the future at the bottom).
-    Sites are cached per loop by the script's line and what is awaited there."""
-    obj = task.get_coro()
-    script = loop._as_script
-    script_frame = first_frame = after = after_next = None
-    while True:
-        kind = type(obj)
-        if kind is _CoroutineType:
-            frame, nxt = obj.cr_frame, obj.cr_await
-        elif kind is _GeneratorType:
-            frame, nxt = obj.gi_frame, obj.gi_yieldfrom
-        else:
-            break
-        if frame is None:
-            break
-        if first_frame is None:
-            first_frame = frame
-        if frame.f_code.co_filename == script:
-            script_frame, after = frame, None
-        elif after is None:
-            after, after_next = frame, nxt
-        if nxt is None:
-            break
-        obj = nxt
-    where = script_frame or first_frame
-    line = where.f_lineno if where is not None else 0
-    if after is not None:
-        code = after.f_code
-        param = _PARAMETERS.get(code)
-        if param is None:
-            arg = None
-        elif code is _SLEEP_CODE and type(after_next) is _GeneratorType:
-            arg = 0  # sleep(0) yields through __sleep0: no need to read its locals
-        else:
-            arg = after.f_locals.get(param)
-            if not isinstance(arg, (int, float, str)):
-                arg = repr(arg)  # (hashable)
-        key = (where, line, code, arg) if where is None else (where.f_code, line, code, arg)
-        waiter = None
-    else:
-        # The bottom of the chain is the future's iterator: the task knows the future itself.
-        waiter = getattr(task, "_fut_waiter", None)
-        key = (where.f_code if where is not None else None, line, type(waiter),
-               loop._as_tasks.get(waiter) if isinstance(waiter, tasks.Task) else
-               len(getattr(waiter, "_children", ())))
-    sites = loop._as_sites
-    site = sites.get(key)
-    if site is None:
-        if after is not None:
-            label, kind = _describe_frame(after, arg)
-        else:
-            label, kind = _describe_future(loop, waiter) if waiter is not None else ("yield", _WAIT)
-        filename = where.f_code.co_filename if where is not None else ""
-        site = sites[key] = _as.site(label, filename, line, kind)
-    return site
 
 
 def _spawn(task, parent):
@@ -228,53 +169,6 @@ def _task_label(coro, name):
 
 # --- the loop ------------------------------------------------------------------------------
 
-def _dispatch(handle):
-    """Called by the engine when a wake-up is due: runs one handle, recording task steps."""
-    if handle._cancelled:
-        return
-    task = getattr(handle._callback, "__self__", None)
-    if type(task) is not _Task and not isinstance(task, _Task):
-        handle._run()  # a plain callback: it runs as the task that scheduled it
-        return
-    loop = handle._loop
-    tid = loop._as_tasks.get(task)
-    if tid is None:
-        parent = loop._as_unspawned.pop(task, None)
-        if parent is None:
-            handle._run()
-            return
-        # Its first step: recorded now, when its name is final (asyncio.create_task and
-        # TaskGroup.create_task name a task after creating it).
-        tid = loop._as_tasks[task] = _spawn(task, parent)
-    result = _OK
-    args = handle._args
-    if args:
-        fut = args[0]  # a wake-up: the future the task awaited
-        if isinstance(fut, _Future) and fut.done():
-            if fut.cancelled():
-                result = _CANCELLED
-            else:
-                exc = fut._exception  # (not exception(): that would mark it retrieved)
-                if exc is not None:
-                    result = _TIMED_OUT if isinstance(exc, NetworkTimeout) else _FAILED
-    elif task._must_cancel:
-        result = _CANCELLED
-    _as.resume(tid, result)
-    handle._run()
-    if task.done():
-        del loop._as_tasks[task]
-        if task.cancelled():
-            _as.finish(tid, _CANCELLED, "")
-        else:
-            exc = task._exception
-            if exc is None:
-                _as.finish(tid, _OK, "")
-            else:
-                _as.finish(tid, _FAILED, f"{type(exc).__name__}: {exc}")
-    else:
-        _as.suspend(tid, _site(loop, task))
-
-
 def _caller_site():
     """Where the script's top level waits while the loop runs: its line, and how it runs it."""
     frame = sys._getframe(2)
@@ -299,7 +193,6 @@ class AwaitscopeLoop(base_events.BaseEventLoop):
     def __init__(self):
         super().__init__()
         self._as_tasks = {}  # task -> its id in the trace, once it ran
-        self._as_sites = {}  # (script code, line, what is awaited) -> site id in the trace
         self._as_unspawned = {}  # task -> the id of the task that created it, until it runs
         self._as_script = _as.script_file()
         self._clock_resolution = 1e-9

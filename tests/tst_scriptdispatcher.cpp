@@ -12,6 +12,7 @@ class TestScriptDispatcher : public QObject {
 private Q_SLOTS:
     void sitesAreTheScriptsLinesAndWhatTheyAwait();
     void cachedSitesKeepTheirArguments();
+    void argumentsThatRaiseOnCompareAreSafe();
     void wakeResultsAndOutcomes();
     void plainCallbacksRunAndCancelledOnesDoNot();
     void aNewRunStartsWithNewSites();
@@ -84,6 +85,29 @@ void TestScriptDispatcher::cachedSitesKeepTheirArguments()
     for (SiteId s = 0; s < run.trace().siteCount(); ++s)
         sleeps += run.trace().siteLabel(s) == QLatin1String("sleep(0.1)") ? 1 : 0;
     QCOMPARE(sleeps, 1);
+}
+
+void TestScriptDispatcher::argumentsThatRaiseOnCompareAreSafe()
+{
+    // A float subclass whose == and hash raise, awaited twice on one line: the cache keys it by
+    // its repr, so no error is left set behind the lookup and the script runs to the end.
+    const QString script = QStringLiteral("import asyncio\n"
+                                          "class Touchy(float):\n"
+                                          "    def __eq__(self, other): raise ValueError('no ==')\n"
+                                          "    def __hash__(self): raise ValueError('no hash')\n"
+                                          "    def __repr__(self): return 'Touchy'\n"
+                                          "async def main():\n"
+                                          "    for _ in range(3):\n"
+                                          "        await asyncio.sleep(Touchy(0.1))\n"
+                                          "    print('done')\n"
+                                          "asyncio.run(main())\n");
+    ScriptRun run;
+    QVERIFY(runScript(run, script));
+    QCOMPARE(run.result().status, ScriptResult::Status::Ok);
+    const std::vector<Await> main = awaitsOfTask(run.trace(), QStringLiteral("main"));
+    QCOMPARE(main.size(), std::size_t(3));
+    QCOMPARE(main[2].line, 8u);
+    QCOMPARE(main[2].endNs - main[2].startNs, 100 * Ms);
 }
 
 void TestScriptDispatcher::wakeResultsAndOutcomes()

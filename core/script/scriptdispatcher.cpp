@@ -230,8 +230,14 @@ bool ScriptDispatcher::KeyEqual::operator()(const Key &a, const Key &b) const no
 {
     if (a.where != b.where || a.instruction != b.instruction || a.awaited != b.awaited)
         return false;
-    // Arguments are ints, floats, strings or None: comparing them raises nothing.
-    return a.arg == b.arg || PyObject_RichCompareBool(a.arg, b.arg, Py_EQ) == 1;
+    // Arguments are exact ints, floats, strings or None: comparing them raises nothing (and if
+    // it ever did, a miss: the error is not left set).
+    if (a.arg == b.arg)
+        return true;
+    const int equal = PyObject_RichCompareBool(a.arg, b.arg, Py_EQ);
+    if (equal < 0)
+        PyErr_Clear();
+    return equal == 1;
 }
 
 void ScriptDispatcher::clear()
@@ -394,8 +400,10 @@ bool ScriptDispatcher::siteOf(ScriptRun &run, PyObject *loop, PyObject *task, Si
             } else {
                 arg = PyObject_CallMethodOneArg(locals, g.get, parameter);
             }
-            if (arg.get() && !PyLong_Check(arg.get()) && !PyFloat_Check(arg.get()) &&
-                !PyUnicode_Check(arg.get()))
+            // Exactly int, float or str, else its repr: a subclass's own __hash__ or __eq__
+            // could raise inside the cache's lookup, where nothing would report it.
+            if (arg.get() && !PyLong_CheckExact(arg.get()) && !PyFloat_CheckExact(arg.get()) &&
+                !PyUnicode_CheckExact(arg.get()))
                 arg = PyObject_Repr(arg); // (hashable)
         }
     } else {

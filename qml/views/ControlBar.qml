@@ -263,7 +263,9 @@ ToolBar {
             visible: !ViewSettings.presenter
             wrapMode: Text.WordWrap
             textFormat: Text.StyledText
-            text: bar.controller.showsRecording ? bar.controller.recordingDescription
+            text: bar.comparing
+                  ? "<b>" + qsTr("Compare: the same job three ways") + "</b>  " + qsTr("Look for: blocking takes one latency per request and freezes the window (its strip); callbacks and co_await overlap the requests and finish in about three latencies, the loop never held. Jobs and latency apply to all three.")
+                  : bar.controller.showsRecording ? bar.controller.recordingDescription
                   : bar.controller.script.active
                   ? "<b>" + bar.controller.script.title + "</b>  " + qsTr("Edit the script and Run: every await shows on the timeline and in the code.")
                   : "<b>" + bar.controller.settings.scenarioSummary + "</b>  " + qsTr("Look for: %1").arg(bar.controller.settings.scenarioLookFor)

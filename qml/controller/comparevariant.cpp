@@ -25,6 +25,20 @@ QString CompareVariant::title() const
     return name() == QLatin1String("await") ? QStringLiteral("co_await") : name();
 }
 
+QString CompareVariant::how() const
+{
+    // (The co_await variant is the fan-out scenario: fetch-user awaits one user after another,
+    // as slow as blocking without the freeze; the fair comparison starts every job at once.)
+    switch (m_index) {
+    case 0:
+        return tr("one request at a time, loop held");
+    case 1:
+        return tr("all jobs at once, callbacks");
+    default:
+        return tr("all jobs at once (fan-out)");
+    }
+}
+
 QString CompareVariant::scenario() const
 {
     return CompareRun::variantScenarios()[std::size_t(m_index)];

@@ -23,6 +23,8 @@ class CompareVariant : public QObject {
     Q_PROPERTY(QString name READ name CONSTANT)
     /// How the window names it ("co_await" for "await").
     Q_PROPERTY(QString title READ title CONSTANT)
+    /// How it does the job, in a few words ("all jobs at once (fan-out)").
+    Q_PROPERTY(QString how READ how CONSTANT)
     Q_PROPERTY(QString scenario READ scenario CONSTANT)
     Q_PROPERTY(QString sourceFile READ sourceFile CONSTANT)
     Q_PROPERTY(awaitscope::RunView *view READ view CONSTANT)
@@ -50,6 +52,7 @@ public:
     int index() const noexcept { return m_index; }
     QString name() const;
     QString title() const;
+    QString how() const;
     QString scenario() const;
     QString sourceFile() const;
     RunView *view() noexcept { return &m_view; }

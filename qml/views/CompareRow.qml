@@ -44,6 +44,16 @@ Frame {
                 elide: Text.ElideRight
             }
             Label {
+                objectName: "compareHow"
+                Layout.fillWidth: true
+                text: row.variant.how
+                wrapMode: Text.WordWrap
+                maximumLineCount: 2
+                elide: Text.ElideRight
+                font.pixelSize: Theme.smallFontSize
+                opacity: 0.8
+            }
+            Label {
                 objectName: "compareTotal"
                 Layout.fillWidth: true
                 elide: Text.ElideRight

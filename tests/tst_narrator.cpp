@@ -54,10 +54,15 @@ private Q_SLOTS:
         n.setFacts({100'000'000, false});
         const QString end = n.ending(run.index);
         QVERIFY2(end.startsWith(QStringLiteral("2,001 tasks in ")), qPrintable(end));
-        QVERIFY2(QRegularExpression(QStringLiteral(R"(not [0-9],[0-9]{3} \([0-9,]+x overlap\))"))
-                     .match(end)
-                     .hasMatch(),
-                 qPrintable(end));
+        // Holds are wall time: a batch the machine stalled (ASan on a loaded CI machine: 22 ms)
+        // is a real hold, and the ending then says so instead of the overlap.
+        if (run.index.holds().empty())
+            QVERIFY2(QRegularExpression(QStringLiteral(R"(not [0-9],[0-9]{3} \([0-9,]+x overlap\))"))
+                         .match(end)
+                         .hasMatch(),
+                     qPrintable(end));
+        else
+            QVERIFY2(end.contains(QStringLiteral(": the loop was held for ")), qPrintable(end));
     }
 
     void sequentialRunSaysThereWasNoOverlap()

@@ -21,6 +21,11 @@ QString count(quint64 n)
     return QLocale(QLocale::English).toString(n);
 }
 
+QString latencies(quint64 n)
+{
+    return n == 1 ? QStringLiteral("1 latency") : count(n) + QStringLiteral(" latencies");
+}
+
 QString factor(double x)
 {
     return x < 100 ? QString::number(x, 'f', 1) : count(quint64(std::llround(x)));
@@ -83,21 +88,24 @@ QString Narrator::ending(const TraceIndex &index) const
     const QString noun = m_facts.foreign ? (tasks == 1 ? QStringLiteral("track") : QStringLiteral("tracks"))
                                          : (tasks == 1 ? QStringLiteral("task") : QStringLiteral("tasks"));
     QString s = QStringLiteral("%1 %2 in %3").arg(count(tasks), noun, formatDuration(elapsed));
-    if (!index.holds().empty() && index.longestHoldNs() > 0) {
+    const qint64 longestHold = index.holds().empty() ? 0 : index.longestHoldNs();
+    const bool holdLeads = longestHold > 0 &&
+        (m_facts.blocksOnPurpose || index.blockedNs() > 0 || longestHold >= VisibleFreezeNs);
+    if (holdLeads) {
         s += QStringLiteral(": the loop was held for %1 (wall), nothing else ran meanwhile")
-                 .arg(formatDuration(index.longestHoldNs()));
+                 .arg(formatDuration(longestHold));
     } else if (m_facts.latencyNs > 0 && elapsed > 0 && index.awaitedNs() > 0) {
         // What the waits would have cost one after another, against what they cost together.
         const double endToEnd = double(elapsed) / double(m_facts.latencyNs);
         const double inSeries = double(index.awaitedNs()) / double(m_facts.latencyNs);
         const double overlap = double(index.awaitedNs()) / double(elapsed);
         if (overlap >= 1.5)
-            s += QStringLiteral(": about %1 latencies end to end, not %2 (%3x overlap)")
-                     .arg(count(quint64(std::max(1.0, std::round(endToEnd)))),
+            s += QStringLiteral(": about %1 end to end, not %2 (%3x overlap)")
+                     .arg(latencies(quint64(std::max(1.0, std::round(endToEnd)))),
                           count(quint64(std::round(inSeries))), factor(overlap));
         else
-            s += QStringLiteral(": %1 latencies one after another, no overlap")
-                     .arg(count(quint64(std::round(endToEnd))));
+            s += QStringLiteral(": %1 one after another, no overlap")
+                     .arg(latencies(quint64(std::round(endToEnd))));
     }
     const quint64 failed = index.failedWaits();
     if (failed > 0)

@@ -25,6 +25,8 @@ public:
     };
     static constexpr qint64 MinHoldNs = 2'000'000'000;
     static constexpr quint32 CrowdSize = 1000; // "the loop does not care" from here
+    /// A hold this long is a freeze the room sees: the ending leads with it whatever the run.
+    static constexpr qint64 VisibleFreezeNs = 100'000'000;
 
     void reset() { *this = Narrator(); }
     void setFacts(const RunFacts &facts) { m_facts = facts; }
@@ -34,7 +36,11 @@ public:
     /// finished says the run has ended.
     QString update(const TraceIndex &index, bool finished, qint64 wallNs);
 
-    /// The sentence for a finished run (also what update() says at the end).
+    /// The sentence for a finished run (also what update() says at the end). It leads with the
+    /// longest hold of the loop when the hold is the run's story (the scenario blocks on purpose,
+    /// task code blocked, or the freeze lasted VisibleFreezeNs). A shorter, incidental hold (a
+    /// batch the machine stalled) does not change the run's point: the ending says the overlap
+    /// and leaves the hold to the caption that showed it and to the loop warnings.
     QString ending(const TraceIndex &index) const;
     /// The sentence for the latest hold of the loop (empty if none).
     static QString holdSentence(const TraceIndex &index, bool onPurpose);

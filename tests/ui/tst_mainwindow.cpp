@@ -203,7 +203,9 @@ void TestMainWindow::layoutHolds()
     // The timeline gets a fair share of the screen.
     QQuickItem *timeline = find("timeline");
     QVERIFY(timeline);
-    QVERIFY2(timeline->height() >= size.height() * 0.3, qPrintable(QString::number(timeline->height())));
+    QVERIFY2(timeline->height() >= size.height() * 0.3,
+             qPrintable(QString::number(timeline->height()) + QStringLiteral(" px under the caption: ") +
+                        caption->property("text").toString()));
     if (!script.isEmpty()) {
         // The editor shows, not the C++ pane; a failing script says so above it.
         QQuickItem *editor = find("scriptEditor");

@@ -422,12 +422,18 @@ private Q_SLOTS:
         Runtime rt;
         rt.setClockMode(ClockMode::Virtual);
         QSignalSpy appended(&rt.trace(), &Trace::eventsAppended);
+        const quint64 batchesBefore = rt.scheduler().batches();
         for (int i = 0; i < 1000; ++i)
             rt.spawn("s", sleeper, std::ref(rt), 5 * Ms, i);
         QTRY_COMPARE_WITH_TIMEOUT(rt.runningTasks(), 0u, 5000);
-        // 1000 spawns, suspends, resumes and finishes: 4000 events, a handful of notifications.
+        // 1000 spawns, suspends, resumes and finishes: 4000 events, one notification per scheduler
+        // batch (plus the spawns'), not one per event. How many batches depends on the machine's
+        // speed against the batch budget (5 on a quiet one, 6 seen under ASan in CI).
         QCOMPARE(rt.trace().size(), quint64(4000));
-        QVERIFY2(appended.count() <= 5, qPrintable(QString::number(appended.count())));
+        const quint64 batches = rt.scheduler().batches() - batchesBefore;
+        QVERIFY2(
+            quint64(appended.count()) <= batches + 1 && appended.count() <= 40,
+            qPrintable(QStringLiteral("%1 notifications in %2 batches").arg(appended.count()).arg(batches)));
         quint64 covered = 0;
         for (const auto &args : appended)
             covered += args.at(1).toULongLong() - args.at(0).toULongLong();

@@ -7,12 +7,24 @@
 #include "spanreader.h"
 #include "trace.h"
 
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <algorithm>
 #include <vector>
 
 namespace awaitscope::test {
+
+/// Writes text into dir/name (created or replaced) and returns its path; empty if it failed.
+inline QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &text)
+{
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size())
+        return {};
+    return path;
+}
 
 /// Runs config (virtual clock unless set otherwise) until every task ended. False on timeout.
 inline bool runToEnd(Session &session, RunConfig config, int timeoutMs = 20000)

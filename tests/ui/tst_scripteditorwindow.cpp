@@ -2,6 +2,7 @@
 // script while the editor has the keyboard, and unsaved changes are asked about before they
 // could be lost.
 
+#include "testutil.h"
 #include "viewsettings.h"
 #include "windowtestkit.h"
 
@@ -107,12 +108,8 @@ void TestScriptEditorWindow::escapeLeavesTheScriptEditor()
 void TestScriptEditorWindow::ctrlSSavesTheScriptFromTheEditor()
 {
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("mine.py"));
-    {
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("print('hello')\n");
-    }
+    const QString path = test::writeFile(dir, QStringLiteral("mine.py"), "print('hello')\n");
+    QVERIFY(!path.isEmpty());
     QString error;
     QVERIFY(m_controller->script()->loadFile(path, &error));
     m_controller->script()->setActive(true);

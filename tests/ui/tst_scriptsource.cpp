@@ -3,6 +3,7 @@
 #include "runcontroller.h"
 #include "scriptexamples.h"
 #include "sourcemodel.h"
+#include "testutil.h"
 
 #include <QDir>
 #include <QFile>
@@ -247,12 +248,8 @@ void TestScriptSource::tracebackLine()
 void TestScriptSource::openEditSaveAndSaveAs()
 {
     QTemporaryDir dir;
-    const QString a = dir.filePath(QStringLiteral("a.py"));
-    {
-        QFile f(a);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("print('a')\n");
-    }
+    const QString a = test::writeFile(dir, QStringLiteral("a.py"), "print('a')\n");
+    QVERIFY(!a.isEmpty());
     ScriptSource script;
     QSignalSpy modifiedChanged(&script, &ScriptSource::modifiedChanged);
     QCOMPARE(script.open(QUrl::fromLocalFile(a)), QString());
@@ -293,12 +290,8 @@ void TestScriptSource::openEditSaveAndSaveAs()
 void TestScriptSource::failedSaveKeepsTheText()
 {
     auto dir = std::make_unique<QTemporaryDir>();
-    const QString a = dir->filePath(QStringLiteral("a.py"));
-    {
-        QFile f(a);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("x = 1\n");
-    }
+    const QString a = test::writeFile(*dir, QStringLiteral("a.py"), "x = 1\n");
+    QVERIFY(!a.isEmpty());
     ScriptSource script;
     QCOMPARE(script.open(QUrl::fromLocalFile(a)), QString());
     script.setText(QStringLiteral("x = 2\n"));
@@ -320,12 +313,8 @@ void TestScriptSource::recoveryCopyNeverOverwrites()
 {
     // --quit-after with unsaved edits: the edits go to a new file, twice to two files.
     QTemporaryDir dir;
-    const QString a = dir.filePath(QStringLiteral("a.py"));
-    {
-        QFile f(a);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("x = 1\n");
-    }
+    const QString a = test::writeFile(dir, QStringLiteral("a.py"), "x = 1\n");
+    QVERIFY(!a.isEmpty());
     ScriptSource script;
     QCOMPARE(script.open(QUrl::fromLocalFile(a)), QString());
     script.setText(QStringLiteral("x = 2\n"));
@@ -387,12 +376,8 @@ void TestScriptSource::savingIntoAPipeWritesThrough()
 void TestScriptSource::discardGoesBackToTheFile()
 {
     QTemporaryDir dir;
-    const QString a = dir.filePath(QStringLiteral("a.py"));
-    {
-        QFile f(a);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("y = 1\n");
-    }
+    const QString a = test::writeFile(dir, QStringLiteral("a.py"), "y = 1\n");
+    QVERIFY(!a.isEmpty());
     ScriptSource script;
     QCOMPARE(script.open(QUrl::fromLocalFile(a)), QString());
     script.setText(QStringLiteral("y = 3\n"));

@@ -2,7 +2,9 @@
 # The one command that builds and runs every test: bash packaging/test.sh
 # 1. builds the default preset and runs lint (clang-format, qmllint);
 # 2. runs every ctest (the window's tests inside a virtual X server when there is no display);
-# 3. builds the engine and its tests under AddressSanitizer + UBSan and runs them again;
+# 3. builds the whole app (engine, window) and every test under AddressSanitizer + UBSan and
+#    runs them all again, the window's in the same virtual X server (packaging/lsan.supp names the
+#    system libraries whose memory at exit is not ours);
 # 4. builds the file loaders' libFuzzer targets (clang, ASan + UBSan) and runs each for a
 #    bounded time (AWAITSCOPE_FUZZ_SECONDS, 30 by default) from the seed corpus in fuzz/corpus.
 set -euo pipefail
@@ -18,10 +20,10 @@ if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then
 fi
 "${xvfb[@]}" ctest --preset default "$@"
 
-echo "== AddressSanitizer + UBSan: the engine and its tests"
+echo "== AddressSanitizer + UBSan: the whole app and every test"
 cmake --preset asan >/dev/null
 cmake --build --preset asan
-ctest --preset asan "$@"
+"${xvfb[@]}" ctest --preset asan "$@"
 
 echo "== libFuzzer: the recording and Chrome trace loaders, ${AWAITSCOPE_FUZZ_SECONDS:-30} s each"
 cmake --preset fuzz -DAWAITSCOPE_FUZZ_SECONDS="${AWAITSCOPE_FUZZ_SECONDS:-30}" >/dev/null

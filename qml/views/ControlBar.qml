@@ -61,6 +61,14 @@ ToolBar {
                 Layout.maximumWidth: implicitWidth
                 Layout.minimumWidth: 8 * Theme.fontSize
                 focusPolicy: Qt.NoFocus
+                // The arrow as text, as the Knobs' (Fusion's image is cached and never freed).
+                indicator: Text {
+                    x: scenarioBox.mirrored ? scenarioBox.padding : scenarioBox.width - width - scenarioBox.padding
+                    y: (scenarioBox.height - height) / 2
+                    text: "\u25BE"
+                    font.pixelSize: Theme.fontSize
+                    color: scenarioBox.palette.buttonText
+                }
                 // The scenarios, then the Python mode (the script editor): the last entry.
                 readonly property var scenarioTitles: bar.controller.settings.scenarios.titles()
                 model: scenarioTitles.concat([qsTr("Python script")])

@@ -43,5 +43,19 @@ Row {
         }
         Keys.onEscapePressed: knob.focusReturned()
         onActiveFocusChanged: if (!activeFocus) knob.edited(box.value)
+
+        // Arrows drawn as text, where Fusion's are images: bigger on a projector, and no image
+        // textures (Qt 6.4 caches those of Fusion's indicators and never frees them at exit,
+        // which LeakSanitizer reports for every window).
+        up.indicator: KnobArrow {
+            control: box
+            pressed: box.up.pressed
+            up: true
+        }
+        down.indicator: KnobArrow {
+            control: box
+            pressed: box.down.pressed
+            up: false
+        }
     }
 }

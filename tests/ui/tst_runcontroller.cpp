@@ -128,12 +128,13 @@ void TestRunController::resetOfABigRunLeavesNoWaitingCount()
     // waits (it kept "stress.cpp · 364928 waiting").
     RunOverrides o;
     o.scenario = QStringLiteral("stress");
-    o.jobs = 200000;
+    // (Five times the size at which a stop goes asynchronous, over several frames.)
+    o.jobs = 5 * RunController::AsyncStopTasks;
     o.speed = SimClock::MinSpeed;
     RunController c;
     c.settings()->applyOverrides(o);
     QVERIFY(c.run());
-    QTRY_VERIFY_WITH_TIMEOUT(c.view()->sourceWaiting().value(0) > 100000, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(c.view()->sourceWaiting().value(0) > 2 * RunController::AsyncStopTasks, 30000);
     c.reset();
     QTRY_VERIFY_WITH_TIMEOUT(!c.stopping() && !c.running() && c.view()->tasks() == 0, 30'000);
     QTest::qWait(200); // frames go on after the reset

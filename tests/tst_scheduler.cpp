@@ -117,6 +117,27 @@ private Q_SLOTS:
         QVERIFY(!s.step()); // nothing left
     }
 
+    void nextDueSkipsAWaitWokenEarly()
+    {
+        // A wait woken before its time leaves its heap entry behind: the next due time is the
+        // other wait's, not the stale entry's.
+        Scheduler s(&m_clock);
+        Recorder rec;
+        rec.clock = &m_clock;
+        std::vector<Probe> probes{{&rec, 0}, {&rec, 1}};
+        s.pause();
+        m_clock.pause();
+        const Ticket early = s.schedule(m_clock.now() + 10 * Ms, 0, &Probe::wake, &probes[0]);
+        s.schedule(m_clock.now() + 10'000 * Ms, 0, &Probe::wake, &probes[1]);
+        QVERIFY(s.wake(early, WakeReason::Cancelled));
+        QVERIFY(s.step());
+        QCOMPARE(rec.order, (std::vector<int>{0}));
+        QCOMPARE(s.nextDue(), m_clock.now() + 10'000 * Ms);
+        s.resume();
+        m_clock.resume();
+        drain(s);
+    }
+
     void wakeEarlyRunsOnceWithItsReason()
     {
         Scheduler s(&m_clock);
@@ -191,6 +212,68 @@ private Q_SLOTS:
         for (const WakeReason r : rec.reasons)
             QCOMPARE(r, WakeReason::Cancelled);
         QCOMPARE(s.nextDue(), qint64(-1));
+    }
+
+    void cancelAllGivesTheSlotsBack()
+    {
+        // A reset after a big run: its slots, heap and queues are given back, and no ticket of
+        // the old run matches a wait registered afterwards in a reused slot.
+        Scheduler s(&m_clock);
+        Recorder rec;
+        rec.clock = &m_clock;
+        std::vector<Probe> probes;
+        for (int i = 0; i < 10000; ++i)
+            probes.push_back({&rec, i});
+        std::vector<Ticket> old;
+        for (int i = 0; i < 10000; ++i)
+            old.push_back(s.schedule(qint64(i) * Ms, 0, &Probe::wake, &probes[std::size_t(i)]));
+        QVERIFY(s.slotCapacity() >= 10000);
+        QCOMPARE(s.cancelAll(), 0u);
+        QCOMPARE(s.slotCapacity(), std::size_t(0));
+
+        Probe fresh{&rec, -1};
+        const Ticket ticket = s.park(0, &Probe::wake, &fresh);
+        QCOMPARE(ticket.slot, old.front().slot); // the same slot again...
+        for (const Ticket &t : old) {
+            QVERIFY(!s.isLive(t)); // ...which no old ticket can reach
+            QVERIFY(!s.wake(t, WakeReason::Due));
+        }
+        QVERIFY(s.isLive(ticket));
+        QVERIFY(s.wake(ticket, WakeReason::Due));
+        drain(s);
+        QCOMPARE(rec.order.back(), -1);
+    }
+
+    void cancelAllInsideAWakeUpKeepsTheSlots()
+    {
+        // A wake-up that cancels everything (a reset from inside a task): the dispatch that called
+        // it still runs on the slots, which stay until a cancelAll() from outside.
+        Scheduler s(&m_clock);
+        struct Canceller {
+            Scheduler *s;
+            quint32 leftAfter = 99;
+            static void wake(void *ctx, WakeReason)
+            {
+                auto *c = static_cast<Canceller *>(ctx);
+                c->leftAfter = c->s->cancelAll();
+            }
+        } canceller{&s};
+        Recorder rec;
+        rec.clock = &m_clock;
+        std::vector<Probe> probes;
+        for (int i = 0; i < 100; ++i)
+            probes.push_back({&rec, i});
+        s.schedule(0, 0, &Canceller::wake, &canceller);
+        for (int i = 0; i < 100; ++i)
+            s.schedule(qint64(i + 1) * Ms, 0, &Probe::wake, &probes[std::size_t(i)]);
+        drain(s);
+        QCOMPARE(canceller.leftAfter, 0u);
+        QCOMPARE(int(rec.order.size()), 100);
+        for (const WakeReason r : rec.reasons)
+            QCOMPARE(r, WakeReason::Cancelled);
+        QVERIFY(s.slotCapacity() >= 101);
+        QCOMPARE(s.cancelAll(), 0u);
+        QCOMPARE(s.slotCapacity(), std::size_t(0));
     }
 
     void batchesYieldToTheEventLoop()

@@ -22,6 +22,12 @@ public:
     const T &front() const noexcept { return m_buffer[m_head & (m_buffer.size() - 1)]; }
     void pop_front() noexcept { ++m_head; }
     void clear() noexcept { m_head = m_tail = 0; }
+    /// Empties the queue and gives its buffer back.
+    void release() noexcept
+    {
+        std::vector<T>().swap(m_buffer);
+        clear();
+    }
 
 private:
     void grow()

@@ -54,8 +54,9 @@ public:
     quint32 pending() const noexcept { return m_live; }
     /// True while waits that already ended wait in the ready queue to be resumed.
     bool hasReadyWork() const noexcept { return !m_ready.empty(); }
-    /// The due time of the earliest scheduled wait, or -1 if none is scheduled.
-    qint64 nextDue() const noexcept;
+    /// The due time of the earliest scheduled wait, or -1 if none is scheduled (a wait woken
+    /// early or cancelled does not count: its stale heap entry is dropped here).
+    qint64 nextDue() noexcept;
 
     TaskId currentTask() const noexcept { return m_current; }
     void setCurrentTask(TaskId task) noexcept { m_current = task; }
@@ -96,6 +97,8 @@ public:
     /// cancelAll(), or a batch that dispatched nothing).
     TaskId lastBatchTask() const noexcept { return m_lastBatchTask; }
     quint64 dispatched() const noexcept { return m_dispatched; }
+    /// Waits the scheduler has room for (slots allocated, live or free).
+    std::size_t slotCapacity() const noexcept { return m_slots.capacity(); }
 
     /// Re-evaluates when the timer must fire: after the clock changed mode or speed.
     void rearm() { arm(); }
@@ -136,6 +139,8 @@ private:
     quint32 moveDue(qint64 now, quint32 limit);
     bool popReady(ReadyEntry &out);
     void dispatch(quint32 slot);
+    /// With every slot free and nothing dispatching: gives the slots, heap and queues back.
+    void releaseStorage();
     void tick();
     void arm();
 
@@ -150,6 +155,8 @@ private:
     quint32 m_holds = 0;
     TaskId m_current = NoTask;
     int m_depth = 0;
+    bool m_inBatch = false; // inside tick() or step()
+    quint32 m_genFloor = 0; // new slots start here: above every generation of released slots
     bool m_paused = false;
     bool m_armedImmediate = false;
     qint64 m_budgetNs = 2'000'000;

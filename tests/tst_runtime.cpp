@@ -2,6 +2,7 @@
 
 #include "network.h"
 #include "runtime.h"
+#include "runtimefixture.h"
 #include "testutil.h"
 
 #include <QSignalSpy>
@@ -11,135 +12,7 @@
 #include <stdexcept>
 
 using namespace awaitscope;
-using awaitscope::test::Ms;
-
-namespace {
-
-/// Counts live coroutine frames: each job holds one for as long as its frame exists.
-struct FrameGuard {
-    static inline int live = 0;
-    static inline int destroyed = 0;
-    FrameGuard() { ++live; }
-    ~FrameGuard()
-    {
-        --live;
-        ++destroyed;
-    }
-    FrameGuard(const FrameGuard &) = delete;
-    FrameGuard &operator=(const FrameGuard &) = delete;
-};
-
-QCoro::Task<int> sleeper(Runtime &rt, qint64 ns, int value)
-{
-    FrameGuard guard;
-    co_await rt.sleep(ns);
-    co_return value;
-}
-
-QCoro::Task<int> thrower(Runtime &rt)
-{
-    co_await rt.sleep(10 * Ms);
-    throw std::runtime_error("boom in a job");
-}
-
-QCoro::Task<> parentOf(Runtime &rt, int *sum, QString *caught)
-{
-    auto a = rt.spawn("a", sleeper, std::ref(rt), 30 * Ms, 1);
-    auto b = rt.spawn("b", sleeper, std::ref(rt), 10 * Ms, 2);
-    auto c = rt.spawn("c", thrower, std::ref(rt));
-    const int va = co_await a.join();
-    const int vb = co_await b.join();
-    *sum = va + vb;
-    try {
-        const int vc = co_await c.join();
-        Q_UNUSED(vc);
-    } catch (const std::exception &e) {
-        *caught = QString::fromUtf8(e.what());
-    }
-}
-
-QCoro::Task<> forever(Runtime &rt)
-{
-    FrameGuard guard;
-    for (;;)
-        co_await rt.sleep(1000 * Ms);
-}
-
-QCoro::Task<> parentOfGrandchild(Runtime &rt)
-{
-    auto grandchild = rt.spawn("grandchild", forever, std::ref(rt));
-    co_await grandchild.join();
-}
-
-QCoro::Task<> grandparent(Runtime &rt)
-{
-    auto child = rt.spawn("child", parentOfGrandchild, std::ref(rt));
-    co_await child.join();
-}
-
-QCoro::Task<> catchesEverything(Runtime &rt)
-{
-    FrameGuard guard;
-    try {
-        co_await rt.sleep(1000 * Ms);
-    } catch (...) {
-        // A stubborn job that swallows its cancellation and awaits again: it must still end.
-    }
-    co_await rt.sleep(1000 * Ms);
-}
-
-// A worker with a child, suspended mid-await; its boss joins it and sees the cancellation.
-QCoro::Task<> worker(Runtime &rt)
-{
-    FrameGuard guard;
-    auto leaf = rt.spawn("leaf", forever, std::ref(rt));
-    co_await rt.sleep(500 * Ms, QStringLiteral("work"));
-    co_await leaf.join();
-}
-
-QCoro::Task<> boss(Runtime &rt, bool *sawCancel)
-{
-    auto w = rt.spawn("worker", worker, std::ref(rt));
-    try {
-        co_await w.join();
-    } catch (const TaskCancelled &) {
-        *sawCancel = true;
-    }
-}
-
-QCoro::Task<> cancelAfter(Runtime &rt, qint64 ns, TaskId task)
-{
-    co_await rt.sleep(ns);
-    rt.cancel(task);
-}
-
-QCoro::Task<> awaitOutsideTask(Runtime &rt, QString *error)
-{
-    try {
-        co_await rt.sleep(Ms);
-    } catch (const std::logic_error &e) {
-        *error = QString::fromUtf8(e.what());
-    }
-}
-
-QCoro::Task<> holdsTheLoop(Runtime &rt, int ms)
-{
-    co_await rt.sleep(0);
-    rt.blocking(QStringLiteral("busy"), [ms] { QThread::msleep(ulong(ms)); });
-}
-
-/// The wall time of every Hold event of a trace, in ms.
-QList<qint64> holdsOf(const Trace &t)
-{
-    QList<qint64> out;
-    for (quint64 i = 0; i < t.size(); ++i) {
-        if (t.at(i).kind() == EventKind::Hold)
-            out << qint64(t.at(i).arg()) / 1000;
-    }
-    return out;
-}
-
-} // namespace
+using namespace awaitscope::test;
 
 class TestRuntime : public QObject {
     Q_OBJECT
@@ -472,6 +345,34 @@ private Q_SLOTS:
         const QList<qint64> holds = holdsOf(rt.trace());
         QCOMPARE(holds.size(), 1); // the short section held the loop for less than a frame
         QVERIFY2(holds[0] >= 40, qPrintable(QString::number(holds[0])));
+    }
+
+    void aRunStartedInsideANestedLoopHasNoStaleParent()
+    {
+        // A reset and a new run from a timer inside a nested loop (a presenter's R while
+        // infectious's blockOn spins): the old task is still on the stack, dispatching. The new
+        // run's first task must not take it as its parent: task 0's parent was task 0, a cycle
+        // that hung every walk up the tree (seen in the long soak).
+        Runtime rt;
+        rt.setClockMode(ClockMode::Real);
+        bool restarted = false;
+        rt.spawnSync("sync caller", 0, [&rt, &restarted] {
+            const auto job = rt.spawn("job", sleeper, std::ref(rt), 10'000 * Ms, 1);
+            QTimer::singleShot(20, &rt, [&rt, &restarted] {
+                rt.reset();
+                rt.spawn("fresh", sleeper, std::ref(rt), 10 * Ms, 2);
+                restarted = true;
+            });
+            try {
+                rt.blockOn(job);
+            } catch (...) {
+                // cancelled by the reset
+            }
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(restarted, 5000);
+        QCOMPARE(rt.trace().taskCount(), 1u);
+        QCOMPARE(rt.trace().task(0).parent, NoTask);
+        QTRY_COMPARE_WITH_TIMEOUT(rt.runningTasks(), 0u, 5000);
     }
 
     void nestedLoopsAreNotHolds()

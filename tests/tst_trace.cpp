@@ -14,6 +14,20 @@ using namespace awaitscope;
 class TestTrace : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void aParentIsAnEarlierTask()
+    {
+        // A parent that is not an earlier task would make a cycle in the tree (a walk up from a
+        // task would never end): it is dropped.
+        Trace t;
+        const TaskId a = t.addTask(NoTask, t.intern(QStringLiteral("a")), -1, 0);
+        QCOMPARE(t.addTask(a, t.intern(QStringLiteral("b")), -1, 0), 1u);
+        QCOMPARE(t.task(1).parent, a);
+        QCOMPARE(t.addTask(2, t.intern(QStringLiteral("self")), -1, 0), 2u);
+        QCOMPARE(t.task(2).parent, NoTask);
+        QCOMPARE(t.addTask(7, t.intern(QStringLiteral("later")), -1, 0), 3u);
+        QCOMPARE(t.task(3).parent, NoTask);
+    }
+
     void timesSurviveChunksAndLongGaps()
     {
         Trace t;

@@ -182,6 +182,9 @@ void Runtime::reset()
     cancelAll();
     ++m_generation;
     m_trace.clear();
+    // A reset from inside a dispatch (a nested loop): the task on the stack is the old run's,
+    // and no task of the new run descends from it.
+    m_scheduler.setCurrentTask(NoTask);
     // Its capacity too (24 MB at a million tasks): a reset gives the run's memory back.
     disposeInBackground(m_taskState);
     m_running = 0;

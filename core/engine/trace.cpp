@@ -94,7 +94,9 @@ TaskId Trace::addTask(TaskId parent, quint32 nameId, qint32 nameArg, qint64 time
 {
     const auto id = TaskId(m_tasks.size());
     TaskInfo info;
-    info.parent = parent;
+    // A parent is always an earlier task, so the tree never has a cycle to walk forever (the
+    // loaders check the same of a file).
+    info.parent = parent < id ? parent : NoTask;
     info.name = nameId;
     info.nameArg = nameArg;
     info.spawnNs = timeNs;

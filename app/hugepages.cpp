@@ -1,5 +1,7 @@
 #include "hugepages.h"
 
+#include "sanitizers.h"
+
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -32,7 +34,7 @@ HeapProfile heapProfileFor(int argc, char **argv)
 
 void configureHeap(char **argv, HeapProfile profile)
 {
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#if defined(AWAITSCOPE_ASAN) || defined(AWAITSCOPE_TSAN)
     (void)argv;
     (void)profile;
 #else

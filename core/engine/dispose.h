@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sanitizers.h"
+
 #include <QThreadPool>
 #include <memory>
 #include <utility>
@@ -7,13 +9,6 @@
 // glibc's: there glibc's malloc is never initialised, and pool threads trimming at once raced in
 // its initialisation (a crash in tst_scriptrun and "malloc assertion failure in
 // __malloc_arena_thread_freeres" at exit, seen under the asan preset).
-#if defined(__SANITIZE_ADDRESS__)
-#    define AWAITSCOPE_ASAN 1
-#elif defined(__has_feature)
-#    if __has_feature(address_sanitizer)
-#        define AWAITSCOPE_ASAN 1
-#    endif
-#endif
 #if defined(__GLIBC__) && !defined(AWAITSCOPE_ASAN)
 #    define AWAITSCOPE_TRIM_MALLOC 1
 #    include <malloc.h>

@@ -3,8 +3,9 @@
 // memory in use after the last reset within 10% of after the first.
 //
 // The short version runs in the test command; AWAITSCOPE_SOAK_LONG=1 runs the long one
-// (1,000 commands, up to 100,000 tasks; figures in docs/performance.md).
+// (1,000 commands, up to 100,000 tasks; figures in docs/soak.md).
 #include "runcontroller.h"
+#include "sanitizers.h"
 #include "scenariomodel.h"
 
 #include <QElapsedTimer>
@@ -44,7 +45,7 @@ qint64 memoryInUse()
     return residentBytes();
 }
 
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(AWAITSCOPE_ASAN)
 constexpr bool MemoryIsMeasured = false;
 #else
 constexpr bool MemoryIsMeasured = true;
@@ -364,7 +365,7 @@ void TestRunControllerSoak::resetFromAMillionTasksGivesMemoryBack()
     // malloc_trim of the test's own.
     if (qEnvironmentVariableIntValue("AWAITSCOPE_SOAK_LONG") != 1)
         QSKIP("a million tasks: with AWAITSCOPE_SOAK_LONG=1");
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(AWAITSCOPE_ASAN)
     QSKIP("the resident set under AddressSanitizer is its quarantine's");
 #endif
     RunOverrides o;

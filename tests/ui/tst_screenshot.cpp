@@ -1,5 +1,9 @@
-// Runs the real window on an X display, takes a screenshot mid-run and checks it is a picture:
-// many distinct colours, the await bars' blue, the code pane's highlight. Skipped without DISPLAY.
+// Runs the real window on an X display, takes a screenshot of a finished run and checks it is a
+// picture: many distinct colours, the await bars' blue. Skipped without DISPLAY.
+//
+// At speed 1 the run (40 jobs at 100 ms) ends well before the screenshot, and the view is fitted
+// to it, whatever the machine's load: mid-run at the window's 0.1x, a slow start under load (the
+// sanitizer build beside other tests) left too few bars drawn by the time of the screenshot.
 
 #include <QImage>
 #include <QProcess>
@@ -27,9 +31,9 @@ void TestScreenshot::fanOut()
     app.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     app.start(QStringLiteral(AWAITSCOPE_BINARY),
               {QStringLiteral("--scenario"), QStringLiteral("fan-out"), QStringLiteral("--jobs"),
-               QStringLiteral("40"), QStringLiteral("--screenshot"), png,
-               QStringLiteral("--screenshot-after"), QStringLiteral("2000"), QStringLiteral("--quit-after"),
-               QStringLiteral("3000")});
+               QStringLiteral("40"), QStringLiteral("--speed"), QStringLiteral("1"),
+               QStringLiteral("--screenshot"), png, QStringLiteral("--screenshot-after"),
+               QStringLiteral("3000"), QStringLiteral("--quit-after"), QStringLiteral("4000")});
     QVERIFY(app.waitForFinished(60'000));
     QCOMPARE(app.exitStatus(), QProcess::NormalExit);
     QCOMPARE(app.exitCode(), 0);
@@ -50,7 +54,8 @@ void TestScreenshot::fanOut()
         }
     }
     QVERIFY2(colours.size() > 200, qPrintable(QStringLiteral("%1 colours").arg(colours.size())));
-    QVERIFY2(blue > 2000, qPrintable(QStringLiteral("%1 bar pixels").arg(blue)));
+    qInfo("%d colours, %d bar pixels", int(colours.size()), blue);
+    QVERIFY2(blue > 20000, qPrintable(QStringLiteral("%1 bar pixels").arg(blue)));
 }
 
 QTEST_GUILESS_MAIN(TestScreenshot)

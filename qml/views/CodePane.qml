@@ -184,7 +184,10 @@ Frame {
                     textFormat: Text.StyledText
                     text: row.styledText
                     color: pane.palette.windowText
-                    wrapMode: Text.WordWrap
+                    // Between words where it can; inside one only when a single word is wider
+                    // than the pane (presenter text on a projector): never past the pane's edge,
+                    // where WordWrap cut off what did not fit.
+                    wrapMode: Text.Wrap
                     font.family: "monospace"
                     font.pixelSize: Theme.codeFontSize
                 }

@@ -163,6 +163,16 @@ void TestMainWindow::layoutHolds()
             // (A bar's label is shortened to its bar by design.)
             QVERIFY2(item->objectName() == QLatin1String("barLabel") || !item->property("truncated").toBool(),
                      qPrintable(describe(item) + QStringLiteral(" is cut off")));
+            // A wrapped text stays inside its box: a word wider than the box ran past its edge
+            // and was clipped there (code lines in presenter mode).
+            if (item->property("wrapMode").toInt() != 0) { // Text.NoWrap
+                const qreal used = item->property("contentWidth").toReal() +
+                    item->property("leftPadding").toReal() + item->property("rightPadding").toReal();
+                QVERIFY2(used <= item->width() + 1,
+                         qPrintable(describe(item) + QStringLiteral(" runs past its edge: %1 of %2 px")
+                                                         .arg(used)
+                                                         .arg(item->width())));
+            }
             texts.push_back({item, r});
         } else {
             controls.push_back({item, r});

@@ -168,10 +168,11 @@ void TestMainWindow::layoutHolds()
             if (item->property("wrapMode").toInt() != 0) { // Text.NoWrap
                 const qreal used = item->property("contentWidth").toReal() +
                     item->property("leftPadding").toReal() + item->property("rightPadding").toReal();
-                QVERIFY2(used <= item->width() + 1,
-                         qPrintable(describe(item) + QStringLiteral(" runs past its edge: %1 of %2 px")
-                                                         .arg(used)
-                                                         .arg(item->width())));
+                QVERIFY2(
+                    used <= item->width() + 1,
+                    qPrintable(
+                        describe(item) +
+                        QStringLiteral(" runs past its edge: %1 of %2 px").arg(used).arg(item->width())));
             }
             texts.push_back({item, r});
         } else {

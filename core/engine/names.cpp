@@ -1,5 +1,6 @@
 #include "names.h"
 
+#include <QLocale>
 #include <array>
 #include <cmath>
 #include <utility>
@@ -68,6 +69,9 @@ QString formatDuration(qint64 ns)
 {
     const double a = std::abs(double(ns));
     const auto num = [](double v) {
+        // Thousands grouped as the captions group them: "40,379 s", not "40379 s".
+        if (std::abs(v) >= 1000)
+            return QLocale(QLocale::English).toString(qlonglong(std::llround(v)));
         QString s = QString::number(v, 'f', std::abs(v) < 10 ? 2 : (std::abs(v) < 100 ? 1 : 0));
         if (s.contains(QLatin1Char('.'))) {
             while (s.endsWith(QLatin1Char('0')))

@@ -81,7 +81,9 @@ Frame {
                                 : qsTr("%1 of waiting fitted in %2: %3 waits at once on average"))
                 .arg(pane.controller.formatDuration(pane.view.awaitedNs))
                 .arg(pane.controller.formatDuration(pane.view.elapsedNs))
-                .arg(pane.view.concurrency > 0 && pane.view.concurrency < 0.05 ? qsTr("under 0.1") : pane.view.concurrency.toFixed(1))
+                .arg(pane.view.concurrency > 0 && pane.view.concurrency < 0.05 ? qsTr("under 0.1")
+                     : pane.view.concurrency >= 100 ? pane.view.concurrency.toLocaleString(Qt.locale(), "f", 0)
+                     : pane.view.concurrency.toFixed(1))
         }
         Label {
             objectName: "runState"

@@ -132,6 +132,9 @@ void TestTimeMath::format_data()
     QTest::newRow("ms") << qint64(250'000'000) << QStringLiteral("250 ms");
     QTest::newRow("fraction") << qint64(1'500'000) << QStringLiteral("1.5 ms");
     QTest::newRow("s") << qint64(2'000'000'000) << QStringLiteral("2 s");
+    // As the captions write big numbers (a stress run's total waiting).
+    QTest::newRow("grouped") << qint64(40'379'000'000'000) << QStringLiteral("40,379 s");
+    QTest::newRow("seconds, two decimals") << qint64(1'234'500'000) << QStringLiteral("1.23 s");
 }
 
 void TestTimeMath::format()

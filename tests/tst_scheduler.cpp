@@ -33,6 +33,15 @@ struct Probe {
 
 constexpr qint64 Ms = 1'000'000;
 
+/// Probes 0 to n - 1, recording into rec.
+std::vector<Probe> makeProbes(Recorder &rec, int n)
+{
+    std::vector<Probe> probes;
+    for (int i = 0; i < n; ++i)
+        probes.push_back({&rec, i});
+    return probes;
+}
+
 } // namespace
 
 class TestScheduler : public QObject {
@@ -78,9 +87,7 @@ private Q_SLOTS:
         Scheduler s(&m_clock);
         Recorder rec;
         rec.clock = &m_clock;
-        std::vector<Probe> probes;
-        for (int i = 0; i < 1000; ++i)
-            probes.push_back({&rec, i});
+        std::vector<Probe> probes = makeProbes(rec, 1000);
         for (auto &p : probes)
             s.schedule(5 * Ms, 0, &Probe::wake, &p);
         drain(s);
@@ -197,9 +204,7 @@ private Q_SLOTS:
         Scheduler s(&m_clock);
         Recorder rec;
         rec.clock = &m_clock;
-        std::vector<Probe> probes;
-        for (int i = 0; i < 100; ++i)
-            probes.push_back({&rec, i});
+        std::vector<Probe> probes = makeProbes(rec, 100);
         for (int i = 0; i < 100; ++i) {
             if (i % 2)
                 s.park(0, &Probe::wake, &probes[std::size_t(i)]);
@@ -221,9 +226,7 @@ private Q_SLOTS:
         Scheduler s(&m_clock);
         Recorder rec;
         rec.clock = &m_clock;
-        std::vector<Probe> probes;
-        for (int i = 0; i < 10000; ++i)
-            probes.push_back({&rec, i});
+        std::vector<Probe> probes = makeProbes(rec, 10000);
         std::vector<Ticket> old;
         for (int i = 0; i < 10000; ++i)
             old.push_back(s.schedule(qint64(i) * Ms, 0, &Probe::wake, &probes[std::size_t(i)]));
@@ -260,9 +263,7 @@ private Q_SLOTS:
         } canceller{&s};
         Recorder rec;
         rec.clock = &m_clock;
-        std::vector<Probe> probes;
-        for (int i = 0; i < 100; ++i)
-            probes.push_back({&rec, i});
+        std::vector<Probe> probes = makeProbes(rec, 100);
         s.schedule(0, 0, &Canceller::wake, &canceller);
         for (int i = 0; i < 100; ++i)
             s.schedule(qint64(i + 1) * Ms, 0, &Probe::wake, &probes[std::size_t(i)]);
@@ -284,9 +285,7 @@ private Q_SLOTS:
         s.setBatchBudgetNs(0);
         Recorder rec;
         rec.clock = &m_clock;
-        std::vector<Probe> probes;
-        for (int i = 0; i < 10000; ++i)
-            probes.push_back({&rec, i});
+        std::vector<Probe> probes = makeProbes(rec, 10000);
         for (auto &p : probes)
             s.schedule(0, 0, &Probe::wake, &p);
         std::size_t doneWhenOtherEventRan = 0;
